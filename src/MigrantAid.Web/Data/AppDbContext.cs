@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Domain;
+using System.Linq.Expressions;
+using MigrantAid.Web.Infrastructure.Auditing;
+using MigrantAid.Web.Infrastructure.Auth;
+
+namespace MigrantAid.Web.Data;
+
+/// <summary>
+/// The one database context (and Identity store). Each provider has a thin subclass only so
+/// that each keeps its own migration set (Migrations/Sqlite, Migrations/SqlServer).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    // Row scope of this context's user, read by the "Scope" query filters (see Scoping.cs).
+    // Without a signed-in user (start-up seeding, command line, design time) nothing is filtered.
+    // -1 never matches a key, so a missing region or centre means "none".
+    internal bool ScopeAll { get; } = currentUser is not { IsAuthenticated: true } || currentUser.IsInRole(Infrastructure.Auth.Roles.Administrator) || currentUser.IsInRole(Infrastructure.Auth.Roles.NationalManager);
+    internal int ScopeRegionId { get; } = currentUser is { IsAuthenticated: true } u && (u.IsInRole(Infrastructure.Auth.Roles.RegionalManager) || u.IsInRole(Infrastructure.Auth.Roles.SocialWorker)) ? u.RegionId ?? -1 : -1;
+    internal int ScopeCentreId { get; } = currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) ? u.CentreId ?? -1 : -1;
+
+    /// <summary>The name of the row-scope query filter; <c>IgnoreQueryFilters(["Scope"])</c> only in reviewed places.</summary>
+    public const string ScopeFilter = "Scope";
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Trade> Trades => Set<Trade>();
+    public DbSet<DiplomaTrack> DiplomaTracks => Set<DiplomaTrack>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<TrainingCentre> TrainingCentres => Set<TrainingCentre>();
+    public DbSet<CentreTrade> CentreTrades => Set<CentreTrade>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        ApplyScopeFilters(builder);
+    }
+
+    private void ApplyScopeFilters(ModelBuilder builder)
+    {
+        var context = Expression.Constant(this);
+        var all = Expression.Property(context, nameof(ScopeAll));
+        var region = Expression.Property(context, nameof(ScopeRegionId));
+        var centre = Expression.Property(context, nameof(ScopeCentreId));
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.BaseType is null).Select(t => t.ClrType).ToList())
+        {
+            var e = Expression.Parameter(type, "e");
+            Expression? body = null;
+            if (typeof(ICentreScoped).IsAssignableFrom(type))
+            {
+                body = Expression.OrElse(all, Expression.OrElse(
+                    Expression.Equal(Expression.Property(e, nameof(ICentreScoped.TrainingCentreId)), centre),
+                    Expression.Equal(Expression.Property(e, nameof(ICentreScoped.RegionId)), region)));
+            }
+            else if (typeof(IRegionScoped).IsAssignableFrom(type))
+            {
+                body = Expression.OrElse(all, Expression.Equal(Expression.Property(e, nameof(IRegionScoped.RegionId)), region));
+            }
+            if (body is not null)
+            {
+                builder.Entity(type).HasQueryFilter(ScopeFilter, Expression.Lambda(body, e));
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (auditTrail is null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var pending = auditTrail.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The audit entries are written in the same transaction as the change: a failed save
+        // leaves no entry, and no change is ever left unaudited.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(pending.Select(p => p.ToEntry()));
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
+    : AppDbContext(options, auditTrail, currentUser);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
+    : AppDbContext(options, auditTrail, currentUser);

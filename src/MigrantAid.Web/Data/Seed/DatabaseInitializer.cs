@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Infrastructure.Auth;
+
+namespace MigrantAid.Web.Data.Seed;
+
+/// <summary>Start-up: migrate (SQLite always, SQL Server when asked), then seed.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var provider = DatabaseSetup.Provider(configuration);
+        if (provider == DatabaseProvider.Sqlite || configuration.GetValue<bool>("Database:MigrateAtStartup"))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            // SQL Server without migrate-at-start-up: the operator runs `-- migrate`. Seeding an
+            // old schema would fail half-way, so stop here; /health/ready reports it.
+            return;
+        }
+
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                DemoDataSeeder.Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
+        }
+        await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
+        if (environment.IsDevelopment() || configuration.GetValue<bool>("Seed:DemoData"))
+        {
+            await sp.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace MigrantAid.Web.Domain;
+
+public enum AuditAction { Created, Updated, Deleted, Viewed, SignIn, SignInFailed, LockedOut, AccessDenied }
+
+/// <summary>
+/// Who did what to which record, when and from where. Written in the same transaction as
+/// the change it records; the app offers no way to edit or delete one.
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public string? RequestId { get; set; }
+    public string? ClientAddress { get; set; }
+    public string EntityType { get; set; } = "";
+    public string? EntityKey { get; set; }
+    public AuditAction Action { get; set; }
+    /// <summary>JSON object: field → [old, new]. Never holds passwords or security stamps.</summary>
+    public string? Changes { get; set; }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure.Localization;
+
+namespace MigrantAid.Web.Features.Home;
+
+[Authorize(Policy = Policies.Staff)]
+public sealed class HomeController(AppDbContext db, CurrentUser user) : Controller
+{
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var language = Cultures.Current;
+        var regionName = user.RegionId is { } regionId
+            ? (await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == regionId, ct))?.Name(language)
+            : null;
+        var centreName = user.CentreId is { } centreId
+            ? await db.TrainingCentres.Where(c => c.Id == centreId).Select(c => c.Name).SingleOrDefaultAsync(ct)
+            : null;
+        var partnerName = user.PartnerId is { } partnerId
+            ? (await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, ct))?.Name(language)
+            : null;
+
+        var centres = db.TrainingCentres.AsQueryable();
+        if (user.RegionId is { } scopeRegion)
+        {
+            centres = centres.Where(c => c.RegionId == scopeRegion);
+        }
+        var model = new HomeViewModel(
+            user.DisplayName, user.Role ?? "", regionName, centreName, partnerName,
+            user.IsInRole(Roles.PartnerViewer) ? null : await centres.CountAsync(ct),
+            await db.Regions.CountAsync(ct),
+            await db.Trades.CountAsync(ct),
+            await db.Partners.CountAsync(ct));
+        return View(model);
+    }
+}
+
+public sealed record HomeViewModel(
+    string DisplayName, string Role, string? RegionName, string? CentreName, string? PartnerName,
+    int? CentresInScope, int Regions, int Trades, int Partners);

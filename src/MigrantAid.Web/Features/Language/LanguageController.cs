@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Infrastructure.Localization;
+
+namespace MigrantAid.Web.Features.Language;
+
+/// <summary>The language menu: remembers the choice in the culture cookie and returns to the page.</summary>
+[AllowAnonymous]
+public sealed class LanguageController : Controller
+{
+    [HttpPost]
+    public IActionResult Set(string culture, string? returnUrl)
+    {
+        if (Cultures.Supported.Contains(culture))
+        {
+            CultureCookie.Write(Response, culture);
+        }
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

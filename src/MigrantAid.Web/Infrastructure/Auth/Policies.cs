@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace MigrantAid.Web.Infrastructure.Auth;
+
+/// <summary>
+/// Every named policy of the app, in one place. The fallback policy requires a signed-in
+/// user, so an endpoint that forgets its attribute fails closed.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in member of staff.</summary>
+    public const string Staff = nameof(Staff);
+    /// <summary>Reference data and users: Administrator only.</summary>
+    public const string Administration = nameof(Administration);
+    /// <summary>Training centres and trades: everyone but partners' liaisons.</summary>
+    public const string ViewCentres = nameof(ViewCentres);
+
+    public static void AddAppPolicies(this AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ViewCentres, p => p.RequireRole(
+            Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
+    }
+}

@@ -1,0 +1,94 @@
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Razor;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Seed;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure.Health;
+using MigrantAid.Web.Infrastructure.Localization;
+using MigrantAid.Web.Infrastructure.Logging;
+using MigrantAid.Web.Infrastructure.Security;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+var dataFolder = DatabaseSetup.DataFolder(builder.Configuration, builder.Environment);
+
+// Logs: structured, console and a rolling file in the data folder; never a migrant's name.
+var logger = new LoggerConfiguration().ConfigureAppLogging(builder.Configuration, dataFolder).CreateLogger();
+builder.Services.AddSerilog(logger, dispose: true);
+
+// Data: SQLite (embedded default) or SQL Server, chosen by Database:Provider.
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<ReferenceDataSeeder>();
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddDataProtection().SetApplicationName("MigrantAid").PersistKeysToDbContext<AppDbContext>();
+
+// Identity, sign-in and access control.
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddAppIdentity();
+builder.Services.AddAuthorization(o => o.AddAppPolicies());
+
+// UI: MVC with feature folders, three languages, FluentValidation validators.
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// Arabic and accented French are written as text, not as numeric character references.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddControllersWithViews(o =>
+    {
+        // Every unsafe request must carry the antiforgery token; validation is FluentValidation's
+        // job, so MVC adds no implicit [Required] of its own.
+        o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(MigrantAid.Web.SharedResource)));
+builder.Services.Configure<RazorViewEngineOptions>(o =>
+{
+    o.ViewLocationFormats.Clear();
+    o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+    o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+});
+builder.Services.ConfigureOptions<ModelBindingMessages>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+
+// Operations.
+builder.Services.AddAppHealthChecks();
+
+var app = builder.Build();
+
+// Command-line verbs: `-- migrate`, `-- create-admin --email x` (password on standard input).
+if (args.Length > 0 && CommandLine.IsCommand(args[0]))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseExceptionHandler("/Error/500");
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseStaticFiles();
+app.UseRequestLocalization(Cultures.Options());
+app.UseMiddleware<RememberCultureMiddleware>();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAppRequestLogging(logger);
+app.UseAuthorization();
+
+app.MapAppHealthChecks();
+app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, public for WebApplicationFactory.</summary>
+public partial class Program;

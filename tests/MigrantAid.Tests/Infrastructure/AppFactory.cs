@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using MigrantAid.Web.Data;
+
+namespace MigrantAid.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP, on its own SQLite file in a fresh data folder (one per test
+/// class through IClassFixture). Development environment: demo accounts and demo centres.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; }
+    public string EnvironmentName { get; init; } = "Development";
+
+    public AppFactory()
+    {
+        DataFolder = Path.Combine(Path.GetTempPath(), "migrantaid-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataFolder);
+    }
+
+    /// <summary>A second app on an existing data folder: a restart on the same database.</summary>
+    public static AppFactory Restart(string dataFolder) => new(dataFolder);
+
+    private AppFactory(string dataFolder)
+    {
+        DataFolder = dataFolder;
+    }
+
+    public string DatabasePath => Path.Combine(DataFolder, "migrantaid.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("DataFolder", DataFolder);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A scope on the app's own services, to arrange or inspect data.</summary>
+    public async Task WithDbAsync(Func<AppDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+}
