@@ -34,6 +34,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<TrainingCentre> TrainingCentres => Set<TrainingCentre>();
     public DbSet<CentreTrade> CentreTrades => Set<CentreTrade>();
+    public DbSet<Migrant> Migrants => Set<Migrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
