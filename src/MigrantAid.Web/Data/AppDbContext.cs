@@ -35,6 +35,10 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<TrainingCentre> TrainingCentres => Set<TrainingCentre>();
     public DbSet<CentreTrade> CentreTrades => Set<CentreTrade>();
     public DbSet<Migrant> Migrants => Set<Migrant>();
+    public DbSet<MigrantNameToken> MigrantNameTokens => Set<MigrantNameToken>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<Need> Needs => Set<Need>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

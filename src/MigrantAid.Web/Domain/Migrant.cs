@@ -77,6 +77,72 @@ public class Migrant : Entity, IRegionScoped
 
     public string? RegisteredById { get; set; }
 
+    // Search keys (see NameKey), kept in step with the names by UpdateSearchKeys().
+    public const int KeyMaxLength = 200;
+    public const int DuplicateNoteMaxLength = 200;
+    public string FamilyNameKey { get; set; } = "";
+    public string GivenNameKey { get; set; } = "";
+    public string? FamilyNameArabicKey { get; set; }
+    public string? GivenNameArabicKey { get; set; }
+    /// <summary>Digits of the phone number without the international or trunk prefix.</summary>
+    public string? PhoneKey { get; set; }
+    public List<MigrantNameToken> NameTokens { get; set; } = [];
+
+    /// <summary>
+    /// The files the registering user was warned about and confirmed to be other people
+    /// (comma-separated file numbers); null when no duplicate was suspected.
+    /// </summary>
+    public string? ConfirmedNotDuplicateOf { get; set; }
+
+    /// <summary>When this file was merged into another one, the kept file: this one is only a redirecting stub.</summary>
+    public int? MergedIntoId { get; set; }
+
+    public List<HouseholdMember> Household { get; set; } = [];
+
+    /// <summary>Recomputes the name keys, the search tokens and the phone key from the current values.</summary>
+    public void UpdateSearchKeys()
+    {
+        FamilyNameKey = Truncate(NameKey.Key(FamilyName))!;
+        GivenNameKey = Truncate(NameKey.Key(GivenName))!;
+        FamilyNameArabicKey = Truncate(NullIfEmpty(NameKey.Key(FamilyNameArabic)));
+        GivenNameArabicKey = Truncate(NullIfEmpty(NameKey.Key(GivenNameArabic)));
+        PhoneKey = PhoneDigits(Phone);
+        var tokens = NameKey.Tokens(FamilyName, GivenName, FamilyNameArabic, GivenNameArabic);
+        NameTokens.RemoveAll(t => !tokens.Contains(t.Token));
+        foreach (var token in tokens.Where(t => NameTokens.All(n => n.Token != t)))
+        {
+            NameTokens.Add(new MigrantNameToken { Token = token });
+        }
+    }
+
+    /// <summary>A phone number reduced to its national digits: "+212 6-12 34 56 78" and "0612345678" → "612345678".</summary>
+    public static string? PhoneDigits(string? phone)
+    {
+        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (digits.StartsWith("00", StringComparison.Ordinal)) digits = digits[2..];
+        if (digits.StartsWith("212", StringComparison.Ordinal) && digits.Length > 9) digits = digits[3..];
+        if (digits.StartsWith('0')) digits = digits[1..];
+        return digits.Length == 0 ? null : digits;
+    }
+
+    /// <summary>Document numbers are compared without case, spaces or dashes.</summary>
+    public static string? NormalizeDocumentNumber(string? number)
+    {
+        var s = new string((number ?? "").Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
+        return s.Length == 0 ? null : s;
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+    private static string? Truncate(string? s) => s is { Length: > KeyMaxLength } ? s[..KeyMaxLength] : s;
+
     /// <summary>Effective year of birth, from the date or the year.</summary>
     public int? YearOfBirth => BirthDate?.Year ?? BirthYear;
+}
+
+/// <summary>One search token of a migrant's names (see NameKey.Tokens): prefix search is an index range scan on Token.</summary>
+public class MigrantNameToken
+{
+    public const int TokenMaxLength = 60;
+    public int MigrantId { get; set; }
+    public string Token { get; set; } = "";
 }

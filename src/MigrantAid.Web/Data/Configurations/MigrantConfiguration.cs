@@ -34,5 +34,70 @@ internal sealed class MigrantConfiguration : IEntityTypeConfiguration<Migrant>
         b.HasIndex(e => e.UnhcrNumber);
         b.HasIndex(e => e.Phone);
         b.HasIndex(e => new { e.RegionId, e.Id });
+        b.Property(e => e.FamilyNameKey).HasMaxLength(Migrant.KeyMaxLength).IsRequired();
+        b.Property(e => e.GivenNameKey).HasMaxLength(Migrant.KeyMaxLength).IsRequired();
+        b.Property(e => e.FamilyNameArabicKey).HasMaxLength(Migrant.KeyMaxLength);
+        b.Property(e => e.GivenNameArabicKey).HasMaxLength(Migrant.KeyMaxLength);
+        b.Property(e => e.PhoneKey).HasMaxLength(Migrant.PhoneMaxLength);
+        b.Property(e => e.ConfirmedNotDuplicateOf).HasMaxLength(Migrant.DuplicateNoteMaxLength);
+        // Duplicate check: same name keys (either script), then nationality and year of birth.
+        b.HasIndex(e => new { e.FamilyNameKey, e.GivenNameKey, e.NationalityId });
+        b.HasIndex(e => new { e.FamilyNameArabicKey, e.GivenNameArabicKey, e.NationalityId });
+        b.HasIndex(e => e.PhoneKey);
+        b.HasIndex(e => new { e.FamilyName, e.GivenName, e.Id });
+        b.HasIndex(e => new { e.AdministrativeStatus, e.ResidenceCardExpiry });
+        b.HasIndex(e => e.MergedIntoId);
+        b.HasOne<Migrant>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(e => e.NameTokens).WithOne().HasForeignKey(t => t.MigrantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Household).WithOne(h => h.Migrant).HasForeignKey(h => h.MigrantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MigrantNameTokenConfiguration : IEntityTypeConfiguration<MigrantNameToken>
+{
+    public void Configure(EntityTypeBuilder<MigrantNameToken> b)
+    {
+        // Token first: a prefix search is a range scan on this key, yielding migrant ids.
+        b.HasKey(e => new { e.Token, e.MigrantId });
+        b.Property(e => e.Token).HasMaxLength(MigrantNameToken.TokenMaxLength);
+        b.HasIndex(e => e.MigrantId);
+    }
+}
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> b)
+    {
+        b.ConfigureEntity();
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Text).HasMaxLength(CaseNote.TextMaxLength).IsRequired();
+        b.Property(e => e.AuthorId).HasMaxLength(64);
+        b.HasOne(e => e.Migrant).WithMany().HasForeignKey(e => e.MigrantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.MigrantId, e.Date });
+    }
+}
+
+internal sealed class NeedConfiguration : IEntityTypeConfiguration<Need>
+{
+    public void Configure(EntityTypeBuilder<Need> b)
+    {
+        b.ConfigureEntity();
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.ReferredTo).HasMaxLength(Need.ReferredToMaxLength);
+        b.Property(e => e.Notes).HasMaxLength(Need.NotesMaxLength);
+        b.HasOne(e => e.Migrant).WithMany().HasForeignKey(e => e.MigrantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.MigrantId, e.OpenedOn });
+    }
+}
+
+internal sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<HouseholdMember>
+{
+    public void Configure(EntityTypeBuilder<HouseholdMember> b)
+    {
+        b.ConfigureEntity();
+        b.Property(e => e.Name).HasMaxLength(Migrant.NameMaxLength);
+        b.Property(e => e.Relationship).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(e => e.RelatedMigrant).WithMany().HasForeignKey(e => e.RelatedMigrantId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -15,6 +15,15 @@ public static class Policies
     /// <summary>Training centres and trades: everyone but partners' liaisons.</summary>
     public const string ViewCentres = nameof(ViewCentres);
 
+    /// <summary>Migrant files, read: staff with a caseload (centre directors see their apprentices only, by row scope).</summary>
+    public const string ViewMigrants = nameof(ViewMigrants);
+    /// <summary>Register and edit migrant files, case notes, needs, imports.</summary>
+    public const string EditMigrants = nameof(EditMigrants);
+    /// <summary>Merge two files of the same person.</summary>
+    public const string MergeMigrants = nameof(MergeMigrants);
+    /// <summary>Undo a merge.</summary>
+    public const string UnmergeMigrants = nameof(UnmergeMigrants);
+
     public static void AddAppPolicies(this AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -22,5 +31,10 @@ public static class Policies
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(ViewCentres, p => p.RequireRole(
             Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
+        options.AddPolicy(ViewMigrants, p => p.RequireRole(
+            Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
+        options.AddPolicy(EditMigrants, p => p.RequireRole(Roles.Administrator, Roles.RegionalManager, Roles.SocialWorker));
+        options.AddPolicy(MergeMigrants, p => p.RequireRole(Roles.Administrator, Roles.RegionalManager));
+        options.AddPolicy(UnmergeMigrants, p => p.RequireRole(Roles.Administrator));
     }
 }

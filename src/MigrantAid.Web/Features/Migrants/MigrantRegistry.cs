@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+
+// EF Core translates string.Compare(a, b) to the SQL comparison operators (an index range
+// scan); the overloads taking a StringComparison are not translatable.
+#pragma warning disable CA1309
+
+namespace MigrantAid.Web.Features.Migrants;
+
+public sealed record DuplicateCandidate(int Id, string FileNumber, string FamilyName, string GivenName,
+    string? FamilyNameArabic, string? GivenNameArabic, int? BirthYear, string? City);
+
+public sealed record DocumentConflict(string Field, string FileNumber);
+
+/// <summary>
+/// The rules of registering a file that need the database: duplicate candidates, document
+/// numbers that identify one person, and the file number sequence.
+/// </summary>
+public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
+{
+    private const int MaxFileNumberAttempts = 8;
+
+    /// <summary>
+    /// Files that may be the same person: same name keys in Latin or Arabic script (also
+    /// with family and given names swapped), same nationality, year of birth within one year.
+    /// Only files the user may open are offered.
+    /// </summary>
+    public async Task<List<DuplicateCandidate>> FindDuplicatesAsync(Migrant m, int? excludeId, CancellationToken ct)
+    {
+        if (m.BirthYear is not { } year)
+        {
+            return [];
+        }
+        var fk = m.FamilyNameKey;
+        var gk = m.GivenNameKey;
+        var fa = m.FamilyNameArabicKey;
+        var ga = m.GivenNameArabicKey;
+        var query = db.Migrants.AsNoTracking()
+            .Where(x => x.MergedIntoId == null && x.NationalityId == m.NationalityId
+                && x.BirthYear >= year - 1 && x.BirthYear <= year + 1
+                && ((x.FamilyNameKey == fk && x.GivenNameKey == gk)
+                    || (x.FamilyNameKey == gk && x.GivenNameKey == fk)
+                    || (fa != null && ga != null && x.FamilyNameArabicKey == fa && x.GivenNameArabicKey == ga)));
+        if (excludeId is { } id)
+        {
+            query = query.Where(x => x.Id != id);
+        }
+        return await query.OrderBy(x => x.Id).Take(20)
+            .Select(x => new DuplicateCandidate(x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic, x.BirthYear, x.City))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A residence card or UNHCR number identifies one person in the whole country, so this
+    /// check ignores row scope (reviewed bypass): it reveals only the other file's number.
+    /// </summary>
+    public async Task<List<DocumentConflict>> FindDocumentConflictsAsync(string? residenceCard, string? unhcr, int? excludeId, CancellationToken ct)
+    {
+        var conflicts = new List<DocumentConflict>();
+        var all = db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+            .Where(x => x.MergedIntoId == null && x.Id != (excludeId ?? 0));
+        if (residenceCard is not null
+            && await all.Where(x => x.ResidenceCardNumber == residenceCard).Select(x => x.FileNumber).FirstOrDefaultAsync(ct) is { } f1)
+        {
+            conflicts.Add(new DocumentConflict(nameof(MigrantForm.ResidenceCardNumber), f1));
+        }
+        if (unhcr is not null
+            && await all.Where(x => x.UnhcrNumber == unhcr).Select(x => x.FileNumber).FirstOrDefaultAsync(ct) is { } f2)
+        {
+            conflicts.Add(new DocumentConflict(nameof(MigrantForm.UnhcrNumber), f2));
+        }
+        return conflicts;
+    }
+
+    /// <summary>
+    /// Saves a new file with the next number of its region and year ({RegionCode}-{year}-{sequence:D6}).
+    /// Two registrations at the same moment may pick the same number: the unique index
+    /// refuses the second, which takes the next number and tries again.
+    /// </summary>
+    public async Task CreateAsync(Migrant m, CancellationToken ct)
+    {
+        var regionCode = await db.Regions.Where(r => r.Id == m.RegionId).Select(r => r.Code).SingleAsync(ct);
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"{regionCode}-{clock.GetLocalNow().Year}-");
+        db.Migrants.Add(m);
+        for (var attempt = 1; ; attempt++)
+        {
+            m.FileNumber = prefix + (await LastSequenceAsync(prefix, ct) + 1).ToString("D6", CultureInfo.InvariantCulture);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxFileNumberAttempts)
+            {
+                if (!await FileNumberTakenAsync(m.FileNumber, ct))
+                {
+                    throw;
+                }
+                // Taken meanwhile by another registration: take the next number.
+            }
+        }
+    }
+
+    private async Task<int> LastSequenceAsync(string prefix, CancellationToken ct)
+    {
+        var upper = NameKey.PrefixUpperBound(prefix);
+        var last = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+            .Where(x => string.Compare(x.FileNumber, prefix) >= 0 && string.Compare(x.FileNumber, upper) < 0)
+            .OrderByDescending(x => x.FileNumber).Select(x => x.FileNumber).FirstOrDefaultAsync(ct);
+        return last is not null && int.TryParse(last.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    }
+
+    private Task<bool> FileNumberTakenAsync(string fileNumber, CancellationToken ct) =>
+        db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().AnyAsync(x => x.FileNumber == fileNumber, ct);
+}

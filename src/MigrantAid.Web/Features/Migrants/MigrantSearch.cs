@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+
+// EF Core translates string.Compare(a, b) to the SQL comparison operators (an index range
+// scan); the overloads taking a StringComparison are not translatable.
+#pragma warning disable CA1309
+
+namespace MigrantAid.Web.Features.Migrants;
+
+public enum AgeBand { Under18, From18To25, From26To35, From36To50, Over50 }
+
+public enum MigrantSort { Recent, Name, FileNumber }
+
+/// <summary>The list's search box and filters (query string), shared by the list and the export.</summary>
+public sealed class MigrantSearch
+{
+    public string? Q { get; set; }
+    public string? NationalityCode { get; set; }
+    public int? RegionId { get; set; }
+    public AdministrativeStatus? Status { get; set; }
+    public Sex? Sex { get; set; }
+    public AgeBand? AgeBand { get; set; }
+    public MigrantSort Sort { get; set; }
+    /// <summary>Keyset paging: the id of the last row of the previous page (next) or the first row of the next page (previous).</summary>
+    public int? After { get; set; }
+    public int? Before { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(NationalityCode) && RegionId is null
+        && Status is null && Sex is null && AgeBand is null;
+
+    /// <summary>The route values of this search, for links (sorting, paging, export).</summary>
+    public Microsoft.AspNetCore.Routing.RouteValueDictionary RouteValues(MigrantSort? sort = null, int? after = null, int? before = null, string? format = null) => new()
+    {
+        ["format"] = format,
+        ["q"] = Q, ["nationalityCode"] = NationalityCode, ["regionId"] = RegionId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["status"] = Status?.ToString(), ["sex"] = Sex?.ToString(), ["ageBand"] = AgeBand?.ToString(),
+        ["sort"] = (sort ?? Sort).ToString(),
+        ["after"] = after?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["before"] = before?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// Filters the (row-scoped) files. Names: every word of the box must prefix-match one of
+    /// the file's name tokens (any order, case, accents, script, transliteration) — each word
+    /// is an index range scan on MigrantNameTokens. A word with digits is also tried as a
+    /// file, phone or document number (prefix, on indexed columns).
+    /// </summary>
+    public IQueryable<Migrant> Apply(AppDbContext db, int currentYear)
+    {
+        var query = db.Migrants.AsNoTracking().Where(m => m.MergedIntoId == null);
+        if (!string.IsNullOrWhiteSpace(NationalityCode))
+        {
+            var code = NationalityCode.Trim().ToUpperInvariant();
+            query = query.Where(m => m.Nationality!.Code == code);
+        }
+        if (RegionId is { } region) query = query.Where(m => m.RegionId == region);
+        if (Status is { } status) query = query.Where(m => m.AdministrativeStatus == status);
+        if (Sex is { } sex) query = query.Where(m => m.Sex == sex);
+        if (AgeBand is { } band)
+        {
+            var (min, max) = band switch
+            {
+                Migrants.AgeBand.Under18 => (0, 17),
+                Migrants.AgeBand.From18To25 => (18, 25),
+                Migrants.AgeBand.From26To35 => (26, 35),
+                Migrants.AgeBand.From36To50 => (36, 50),
+                _ => (51, 200),
+            };
+            int fromYear = currentYear - max, toYear = currentYear - min;
+            query = query.Where(m => m.BirthYear >= fromYear && m.BirthYear <= toYear);
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            query = ApplyText(db, query, Q.Trim());
+        }
+        return query;
+    }
+
+    private static IQueryable<Migrant> ApplyText(AppDbContext db, IQueryable<Migrant> query, string text)
+    {
+        if (text.Any(char.IsAsciiDigit) && !text.Contains(' ', StringComparison.Ordinal))
+        {
+            // A number: file number, phone or document number, by prefix on indexed columns.
+            var upper = text.ToUpperInvariant();
+            var upperEnd = NameKey.PrefixUpperBound(upper);
+            var document = Migrant.NormalizeDocumentNumber(text) ?? upper;
+            var documentEnd = NameKey.PrefixUpperBound(document);
+            var phone = Migrant.PhoneDigits(text);
+            var phoneEnd = phone is null ? null : NameKey.PrefixUpperBound(phone);
+            var phoneOk = phone is { Length: >= 4 };
+            return query.Where(m =>
+                (string.Compare(m.FileNumber, upper) >= 0 && string.Compare(m.FileNumber, upperEnd) < 0)
+                || (string.Compare(m.ResidenceCardNumber, document) >= 0 && string.Compare(m.ResidenceCardNumber, documentEnd) < 0)
+                || (string.Compare(m.UnhcrNumber, document) >= 0 && string.Compare(m.UnhcrNumber, documentEnd) < 0)
+                || (phoneOk && string.Compare(m.PhoneKey, phone) >= 0 && string.Compare(m.PhoneKey, phoneEnd) < 0));
+        }
+        foreach (var word in NameKey.Words(text).Select(NameKey.Phonetic).Where(w => w.Length > 0).Distinct().Take(6))
+        {
+            var from = word.Length > MigrantNameToken.TokenMaxLength ? word[..MigrantNameToken.TokenMaxLength] : word;
+            var to = NameKey.PrefixUpperBound(from);
+            var ids = db.MigrantNameTokens
+                .Where(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0)
+                .Select(t => t.MigrantId);
+            query = query.Where(m => ids.Contains(m.Id));
+        }
+        return query;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure.Localization;
+
+// EF Core translates string.Compare(a, b) to the SQL comparison operators (an index range
+// scan); the overloads taking a StringComparison are not translatable.
+#pragma warning disable CA1309
+
+namespace MigrantAid.Web.Features.Migrants;
+
+public sealed record Option(string Value, string Text);
+
+/// <summary>Choices of the migrant forms and filters, in the user's language; regions limited to where the user may write.</summary>
+public sealed record MigrantOptions(IReadOnlyList<Option> Countries, IReadOnlyList<Option> Regions, IReadOnlyList<Option> WritableRegions)
+{
+    public static async Task<MigrantOptions> LoadAsync(AppDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var language = Cultures.Current;
+        var countries = await db.Countries.AsNoTracking().Select(c => new { c.Code, c.NameFr, c.NameAr, c.NameEn }).ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
+        var culture = CultureInfo.CurrentCulture;
+        string Name(string fr, string ar, string en) => language == "ar" && ar.Length > 0 ? ar : language == "en" && en.Length > 0 ? en : fr;
+        var countryOptions = countries.Select(c => new Option(c.Code, Name(c.NameFr, c.NameAr, c.NameEn)))
+            .OrderBy(o => o.Text, StringComparer.Create(culture, true)).ToList();
+        var regionOptions = regions.Select(r => new Option(r.Id.ToString(CultureInfo.InvariantCulture), r.Name(language)))
+            .OrderBy(o => o.Text, StringComparer.Create(culture, true)).ToList();
+        var writable = regionOptions.Where(o => MigrantAccess.MayWriteInRegion(user, int.Parse(o.Value, CultureInfo.InvariantCulture))).ToList();
+        return new MigrantOptions(countryOptions, regionOptions, writable);
+    }
+}
+
+public sealed record FieldDifference(string Field, string? Saved, string? Yours);
+
+/// <summary>Create/edit page context (the model itself is the MigrantForm, so field names stay the contract's).</summary>
+public sealed record MigrantFormPage(int? Id, string? FileNumber, MigrantOptions Options,
+    IReadOnlyList<DuplicateCandidate> Candidates, IReadOnlyList<FieldDifference> Differences, bool MaySeeSensitive);
+
+public static class MigrantFormDiff
+{
+    public static IReadOnlyList<FieldDifference> Compare(MigrantForm saved, MigrantForm yours)
+    {
+        var list = new List<FieldDifference>();
+        foreach (var p in typeof(MigrantForm).GetProperties())
+        {
+            if (p.Name is nameof(MigrantForm.Version) or nameof(MigrantForm.ConfirmNotDuplicate))
+            {
+                continue;
+            }
+            string? Show(object? v) => v switch
+            {
+                null => null,
+                System.Collections.IEnumerable e and not string => string.Join(", ", e.Cast<object>()),
+                IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
+                _ => v.ToString(),
+            };
+            var a = Show(p.GetValue(saved));
+            var b = Show(p.GetValue(yours));
+            if (string.IsNullOrWhiteSpace(a) && string.IsNullOrWhiteSpace(b))
+            {
+                continue;
+            }
+            if (!string.Equals(a?.Trim(), b?.Trim(), StringComparison.Ordinal)
+                && !(p.Name is nameof(MigrantForm.ResidenceCardNumber) or nameof(MigrantForm.UnhcrNumber)
+                    && Migrant.NormalizeDocumentNumber(a) == Migrant.NormalizeDocumentNumber(b)))
+            {
+                list.Add(new FieldDifference(p.Name, a, b));
+            }
+        }
+        return list;
+    }
+}
+
+public sealed record MigrantRow(int Id, string FileNumber, string FamilyName, string GivenName, string? FamilyNameArabic, string? GivenNameArabic,
+    Sex Sex, int? BirthYear, string Nationality, string Region, string? City, AdministrativeStatus Status);
+
+public sealed record MigrantListViewModel(MigrantSearch Search, IReadOnlyList<MigrantRow> Rows, int? PreviousBefore, int? NextAfter,
+    MigrantOptions Options, bool MaySeeSensitive, bool MayEdit);
+
+public sealed record HouseholdRow(int Id, Relationship Relationship, int? RelatedMigrantId, string? RelatedFileNumber, string Name, int? Age);
+
+public sealed record CaseNoteRow(int Id, DateOnly Date, CaseNoteKind Kind, string Text, bool Confidential);
+
+public sealed record NeedRow(int Id, NeedKind Kind, string? ReferredTo, NeedStatus Status, DateOnly OpenedOn, DateOnly? ReferredOn, DateOnly? ClosedOn, string? Notes);
+
+/// <summary>The case file as the user may see it: sensitive fields are null for roles that may not see them.</summary>
+public sealed record MigrantDetails(
+    int Id, string FileNumber, string FamilyName, string GivenName, string? FamilyNameArabic, string? GivenNameArabic,
+    Sex Sex, DateOnly? BirthDate, int? BirthYear, string Nationality, string? Languages, string? Phone, int RegionId, string Region,
+    string? City, string? Address, DateOnly? ArrivalDate, EducationLevel EducationLevel, string? Skills,
+    bool ConsentGiven, string? ConsentScope, DateOnly? ConsentDate, string? ConsentRecordedBy, string? RegisteredBy, string? ConfirmedNotDuplicateOf,
+    bool MaySeeSensitive, SensitiveDetails? Sensitive)
+{
+    public IReadOnlyList<HouseholdRow> Household { get; init; } = [];
+    public IReadOnlyList<CaseNoteRow> CaseNotes { get; init; } = [];
+    public IReadOnlyList<NeedRow> Needs { get; init; } = [];
+    public IReadOnlyList<TimelineItem> Timeline { get; init; } = [];
+    public bool MayEdit { get; init; }
+    public bool MayMerge { get; init; }
+}
+
+public sealed record SensitiveDetails(AdministrativeStatus Status, int? RegularisationYear, string? ResidenceCardNumber,
+    DateOnly? ResidenceCardExpiry, string? UnhcrNumber, Vulnerability Vulnerabilities);
+
+public static class MigrantDetailsLoader
+{
+    public static async Task<MigrantDetails?> LoadAsync(AppDbContext db, CurrentUser user, int id, CancellationToken ct)
+    {
+        var language = Cultures.Current;
+        var sensitive = MigrantAccess.MaySeeSensitive(user);
+        var d = await db.Migrants.AsNoTracking().Where(m => m.Id == id && m.MergedIntoId == null)
+            .Select(m => new MigrantDetails(m.Id, m.FileNumber, m.FamilyName, m.GivenName, m.FamilyNameArabic, m.GivenNameArabic,
+                m.Sex, m.BirthDate, m.BirthYear,
+                language == "ar" ? m.Nationality!.NameAr : language == "en" ? m.Nationality!.NameEn : m.Nationality!.NameFr,
+                m.Languages, m.Phone, m.RegionId,
+                language == "ar" ? m.Region!.NameAr : language == "en" ? m.Region!.NameEn : m.Region!.NameFr,
+                m.City, m.Address, m.ArrivalDate, m.EducationLevel, m.Skills,
+                m.ConsentGiven, m.ConsentScope, m.ConsentDate,
+                db.Users.Where(u => u.Id == m.ConsentRecordedById).Select(u => u.DisplayName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == m.RegisteredById).Select(u => u.DisplayName).FirstOrDefault(),
+                m.ConfirmedNotDuplicateOf, sensitive,
+                sensitive ? new SensitiveDetails(m.AdministrativeStatus, m.RegularisationYear, m.ResidenceCardNumber, m.ResidenceCardExpiry, m.UnhcrNumber, m.Vulnerabilities) : null))
+            .SingleOrDefaultAsync(ct);
+        if (d is null)
+        {
+            return null;
+        }
+        var household = await db.HouseholdMembers.AsNoTracking().Where(h => h.MigrantId == id)
+            .Select(h => new HouseholdRow(h.Id, h.Relationship, h.RelatedMigrantId, h.RelatedMigrant!.FileNumber,
+                h.RelatedMigrantId != null ? h.RelatedMigrant!.GivenName + " " + h.RelatedMigrant.FamilyName : h.Name ?? "", h.Age))
+            .ToListAsync(ct);
+        var notes = await db.CaseNotes.AsNoTracking().Where(n => n.MigrantId == id && (sensitive || !n.Confidential))
+            .OrderByDescending(n => n.Date).ThenByDescending(n => n.Id)
+            .Select(n => new CaseNoteRow(n.Id, n.Date, n.Kind, n.Text, n.Confidential)).ToListAsync(ct);
+        var needs = await db.Needs.AsNoTracking().Where(n => n.MigrantId == id).OrderByDescending(n => n.OpenedOn).ThenByDescending(n => n.Id)
+            .Select(n => new NeedRow(n.Id, n.Kind, n.ReferredTo, n.Status, n.OpenedOn, n.ReferredOn, n.ClosedOn, n.Notes)).ToListAsync(ct);
+        return d with
+        {
+            Household = household, CaseNotes = notes, Needs = needs,
+            MayEdit = MigrantAccess.MayEdit(user) && MigrantAccess.MayWriteInRegion(user, d.RegionId),
+            MayMerge = user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.RegionalManager) && user.RegionId == d.RegionId),
+        };
+    }
+}
+
+/// <summary>Keyset paging: each page starts after (or ends before) a row id, whatever the sort.</summary>
+public static class MigrantPaging
+{
+    public sealed record Page(IReadOnlyList<int> Ids, int? PreviousBefore, int? NextAfter);
+
+    public static async Task<Page> PageAsync(AppDbContext db, IQueryable<Migrant> query, MigrantSearch search, int size, CancellationToken ct)
+    {
+        var backwards = search.Before is not null && search.After is null;
+        var anchorId = search.After ?? search.Before;
+        if (anchorId is { } aid)
+        {
+            var anchor = await db.Migrants.AsNoTracking().Where(m => m.Id == aid)
+                .Select(m => new { m.Id, m.FamilyName, m.GivenName, m.FileNumber }).SingleOrDefaultAsync(ct);
+            if (anchor is not null)
+            {
+                query = (search.Sort, backwards) switch
+                {
+                    (MigrantSort.Name, false) => query.Where(m => string.Compare(m.FamilyName, anchor.FamilyName) > 0
+                        || (m.FamilyName == anchor.FamilyName && (string.Compare(m.GivenName, anchor.GivenName) > 0
+                            || (m.GivenName == anchor.GivenName && m.Id > anchor.Id)))),
+                    (MigrantSort.Name, true) => query.Where(m => string.Compare(m.FamilyName, anchor.FamilyName) < 0
+                        || (m.FamilyName == anchor.FamilyName && (string.Compare(m.GivenName, anchor.GivenName) < 0
+                            || (m.GivenName == anchor.GivenName && m.Id < anchor.Id)))),
+                    (MigrantSort.FileNumber, false) => query.Where(m => string.Compare(m.FileNumber, anchor.FileNumber) > 0),
+                    (MigrantSort.FileNumber, true) => query.Where(m => string.Compare(m.FileNumber, anchor.FileNumber) < 0),
+                    (_, false) => query.Where(m => m.Id < anchor.Id),
+                    (_, true) => query.Where(m => m.Id > anchor.Id),
+                };
+            }
+        }
+        var ordered = (search.Sort, backwards) switch
+        {
+            (MigrantSort.Name, false) => query.OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName).ThenBy(m => m.Id),
+            (MigrantSort.Name, true) => query.OrderByDescending(m => m.FamilyName).ThenByDescending(m => m.GivenName).ThenByDescending(m => m.Id),
+            (MigrantSort.FileNumber, false) => query.OrderBy(m => m.FileNumber),
+            (MigrantSort.FileNumber, true) => query.OrderByDescending(m => m.FileNumber),
+            (_, false) => query.OrderByDescending(m => m.Id),
+            (_, true) => query.OrderBy(m => m.Id),
+        };
+        var ids = await ordered.Select(m => m.Id).Take(size + 1).ToListAsync(ct);
+        var more = ids.Count > size;
+        ids = ids.Take(size).ToList();
+        if (backwards)
+        {
+            ids.Reverse();
+        }
+        int? previous = null, next = null;
+        if (ids.Count > 0)
+        {
+            // Forwards: a next page if one more row exists; a previous page if we started after a row.
+            next = backwards || more ? ids[^1] : null;
+            previous = (!backwards && anchorId is not null) || (backwards && more) ? ids[0] : null;
+        }
+        return new Page(ids, previous, next);
+    }
+}
