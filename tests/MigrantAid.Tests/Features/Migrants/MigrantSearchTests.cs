@@ -1,0 +1,114 @@
+using System.Net;
+using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Tests.Features.Migrants;
+
+public sealed class MigrantSearchTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<HttpClient> ClientAsync(string email = DemoAccounts.RabatSocial)
+    {
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(email);
+        return client;
+    }
+
+    private static string Url(string q) => "/Migrants?q=" + Uri.EscapeDataString(q);
+
+    [Theory]
+    [InlineData("aissatou dialo")]
+    [InlineData("DIALLO Aïssatou")]
+    [InlineData("diall aiss")]
+    [InlineData("Aissatu")]
+    [InlineData("عائشة")]
+    [InlineData("ديال")]
+    public async Task A_name_is_found_in_any_order_case_accents_script_spelling_and_by_prefix(string q)
+    {
+        var family = MigrantTestData.UniqueName("Zsearch");
+        await app.AddMigrantAsync("RSK", "Diallo", "Aïssatou " + family, "ديالو", "عَائِشَة");
+        var client = await ClientAsync();
+        var html = await client.GetTextAsync(Url(q + " " + family));
+        Assert.Contains("Aïssatou " + family, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_name_does_not_match_and_the_empty_result_offers_to_register()
+    {
+        var family = MigrantTestData.UniqueName("Zother");
+        await app.AddMigrantAsync("RSK", family, "Mariam");
+        var client = await ClientAsync();
+        var html = await client.GetTextAsync(Url(family + " Awa"));
+        Assert.DoesNotContain("Mariam", html, StringComparison.Ordinal);
+        Assert.Contains("Aucun dossier ne correspond à cette recherche.", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Migrants/Create\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_phone_or_document_number_finds_the_file()
+    {
+        var family = MigrantTestData.UniqueName("Znumber");
+        var id = await app.AddMigrantAsync("RSK", family, "Bintou", configure: m =>
+        {
+            m.Phone = "+212 6 61 23 45 67";
+            m.ResidenceCardNumber = "RC998877";
+            m.UnhcrNumber = "UNHCR554433";
+        });
+        var fileNumber = await app.WithDbAsync(db => Task.FromResult(db.Migrants.Single(m => m.Id == id).FileNumber));
+        var client = await ClientAsync();
+        foreach (var q in new[] { fileNumber, fileNumber[..8].ToLowerInvariant() + fileNumber[8..], "0661234567", "rc-998877", "UNHCR554" })
+        {
+            Assert.Contains(family, await client.GetTextAsync(Url(q)), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_list()
+    {
+        var family = MigrantTestData.UniqueName("Zfilter");
+        await app.AddMigrantAsync("RSK", family, "Kadiatou", nationality: "GN", birthYear: DateTime.Now.Year - 30, configure: m => m.AdministrativeStatus = AdministrativeStatus.Refugee);
+        await app.AddMigrantAsync("RSK", family, "Seydou", nationality: "ML", birthYear: DateTime.Now.Year - 16, configure: m => m.Sex = Sex.Male);
+        var client = await ClientAsync();
+        var guinea = await client.GetTextAsync(Url(family) + "&nationalityCode=GN");
+        Assert.Contains("Kadiatou", guinea, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seydou", guinea, StringComparison.Ordinal);
+        var minors = await client.GetTextAsync(Url(family) + "&ageBand=Under18");
+        Assert.Contains("Seydou", minors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kadiatou", minors, StringComparison.Ordinal);
+        var men = await client.GetTextAsync(Url(family) + "&sex=Male&status=Irregular");
+        Assert.DoesNotContain("Seydou", men, StringComparison.Ordinal);
+        var refugees = await client.GetTextAsync(Url(family) + "&status=Refugee");
+        Assert.Contains("Kadiatou", refugees, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_follow_a_stable_order_without_gaps_or_repeats()
+    {
+        var family = MigrantTestData.UniqueName("Zpage");
+        for (var i = 0; i < 30; i++)
+        {
+            await app.AddMigrantAsync("RSK", family, $"P{i:D2}x");
+        }
+        var client = await ClientAsync();
+        var seen = new List<string>();
+        var url = Url(family) + "&sort=Name";
+        for (var page = 0; page < 3 && url is not null; page++)
+        {
+            var html = await client.GetTextAsync(url);
+            seen.AddRange(System.Text.RegularExpressions.Regex.Matches(html, @"P\d\dx").Select(m => m.Value));
+            var next = System.Text.RegularExpressions.Regex.Match(html, "<a class=\"page-link\" href=\"([^\"]+)\"[^>]*>Suivant");
+            url = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+        }
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"P{i:D2}x"), seen);
+    }
+
+    [Fact]
+    public async Task Files_of_another_region_are_not_listed()
+    {
+        var family = MigrantTestData.UniqueName("Zregion");
+        await app.AddMigrantAsync("TTA", family, "Tangeroise");
+        var rabat = await (await ClientAsync()).GetTextAsync(Url(family));
+        Assert.DoesNotContain("Tangeroise", rabat, StringComparison.Ordinal);
+        var tanger = await (await ClientAsync(DemoAccounts.TangerSocial)).GetTextAsync(Url(family));
+        Assert.Contains("Tangeroise", tanger, StringComparison.Ordinal);
+    }
+}
