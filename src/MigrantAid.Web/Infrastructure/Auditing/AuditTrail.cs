@@ -21,7 +21,7 @@ public sealed class AuditTrail(IHttpContextAccessor httpContextAccessor, TimePro
         "Value", "Xml",
     ];
 
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(UserSession)];
 
     /// <summary>Set during bulk reference-data seeding, which is not a person's change.</summary>
     public bool Suppressed { get; set; }
