@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -119,7 +120,17 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
-    : AppDbContext(options, auditTrail, currentUser);
+    : AppDbContext(options, auditTrail, currentUser)
+{
+    // SQLite has no date-time-with-offset type and cannot compare or sort one stored as text:
+    // store it as a sortable 64-bit value (every time here is UTC).
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
     : AppDbContext(options, auditTrail, currentUser);
