@@ -49,7 +49,7 @@ public static class MigrantTestData
             var country = await db.Countries.SingleAsync(c => c.Code == nationality);
             var m = new Migrant
             {
-                FileNumber = $"{regionCode}-T-{Guid.NewGuid().ToString("N")[..10]}", FamilyName = family, GivenName = given,
+                FileNumber = $"{regionCode}-T-{Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()}", FamilyName = family, GivenName = given,
                 FamilyNameArabic = familyArabic, GivenNameArabic = givenArabic, Sex = Sex.Female, BirthYear = birthYear,
                 NationalityId = country.Id, RegionId = region.Id, ConsentGiven = true,
             };
