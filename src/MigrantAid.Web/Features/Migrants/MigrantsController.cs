@@ -68,7 +68,7 @@ public sealed class MigrantsController(
             migrant.ConfirmedNotDuplicateOf = Truncate(string.Join(",", candidates.Select(c => c.FileNumber)), Migrant.DuplicateNoteMaxLength);
         }
         await registry.CreateAsync(migrant, ct);
-        TempData["Flash"] = l["Migrants.Created", migrant.FileNumber].Value;
+        TempData["Success"] = l["Migrants.Created", migrant.FileNumber].Value;
         return RedirectToAction(nameof(Details), new { id = migrant.Id });
     }
 
@@ -148,7 +148,7 @@ public sealed class MigrantsController(
             var current = await db.Migrants.AsNoTracking().Include(x => x.Nationality).SingleOrDefaultAsync(x => x.Id == id, ct);
             return current is null ? NotFound() : await ConflictView(current, form, ct);
         }
-        TempData["Flash"] = l["Migrants.Saved"].Value;
+        TempData["Success"] = l["Migrants.Saved"].Value;
         return RedirectToAction(nameof(Details), new { id });
     }
 
