@@ -103,6 +103,42 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Saves many new files at once, all or nothing (one transaction), numbering them in each
+    /// region's sequence. If a simultaneous registration takes a number meanwhile, the whole
+    /// batch is rolled back and numbered again.
+    /// </summary>
+    public async Task CreateManyAsync(IReadOnlyList<Migrant> migrants, CancellationToken ct)
+    {
+        var regionCodes = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
+        var year = clock.GetLocalNow().Year;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var group in migrants.GroupBy(m => m.RegionId))
+            {
+                var prefix = string.Create(CultureInfo.InvariantCulture, $"{regionCodes[group.Key]}-{year}-");
+                var next = await LastSequenceAsync(prefix, ct);
+                foreach (var m in group)
+                {
+                    m.FileNumber = prefix + (++next).ToString("D6", CultureInfo.InvariantCulture);
+                }
+            }
+            db.Migrants.AddRange(migrants);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
     private async Task<int> LastSequenceAsync(string prefix, CancellationToken ct)
     {
         var upper = NameKey.PrefixUpperBound(prefix);

@@ -36,6 +36,23 @@ public sealed class MigrantsController(
             await MigrantOptions.LoadAsync(db, user, ct), MigrantAccess.MaySeeSensitive(user), MigrantAccess.MayEdit(user)));
     }
 
+    /// <summary>The current search as CSV or XLSX, streamed; only the columns the user's role may see.</summary>
+    public async Task<IActionResult> Export([FromQuery] MigrantSearch search, string? format, CancellationToken ct)
+    {
+        var query = search.Apply(db, Today.Year);
+        var sensitive = MigrantAccess.MaySeeSensitive(user);
+        var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"migrants-{clock.GetLocalNow():yyyyMMdd-HHmm}");
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var file = await MigrantExport.WriteXlsxAsync(query, sensitive, ct);
+            return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
+        await MigrantExport.WriteCsvAsync(Response.Body, query, sensitive, ct);
+        return new EmptyResult();
+    }
+
     [Authorize(Policy = Policies.EditMigrants)]
     public async Task<IActionResult> Create(CancellationToken ct)
     {

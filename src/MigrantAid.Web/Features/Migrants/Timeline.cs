@@ -64,6 +64,7 @@ public static class MigrantsFeature
     public static IServiceCollection AddMigrantsFeature(this IServiceCollection services)
     {
         services.AddScoped<MigrantRegistry>();
+        services.AddScoped<MigrantImport>();
         services.AddScoped<ITimelineSource, CaseNoteTimelineSource>();
         services.AddScoped<ITimelineSource, NeedTimelineSource>();
         return services;

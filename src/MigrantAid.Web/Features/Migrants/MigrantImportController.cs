@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace MigrantAid.Web.Features.Migrants;
+
+/// <summary>/Migrants/Import: upload → row-by-row preview → confirm (all or nothing).</summary>
+[Authorize(Policy = Infrastructure.Auth.Policies.EditMigrants)]
+[Route("Migrants/Import")]
+public sealed class MigrantImportController(MigrantImport import, MigrantRegistry registry, IStringLocalizer<SharedResource> l) : Controller
+{
+    private const string View_ = "~/Features/Migrants/Import.cshtml";
+
+    [HttpGet("")]
+    public IActionResult Index() => View(View_, null);
+
+    [HttpPost(""), RequestSizeLimit(MigrantImport.MaxFileBytes + 64 * 1024)]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    {
+        var token = file is null ? null : await import.StoreAsync(file, ct);
+        if (token is null)
+        {
+            ModelState.AddModelError("file", l["Import.ChooseFile"]);
+            return View(View_, null);
+        }
+        var (report, _) = await import.AnalyseAsync(token, Path.GetFileName(file!.FileName), includeDuplicates: false, ct);
+        return View(View_, report);
+    }
+
+    [HttpPost("Confirm")]
+    public async Task<IActionResult> Confirm(string token, string fileName, bool includeDuplicates, CancellationToken ct)
+    {
+        // Checked again at confirmation: the registry may have changed since the preview.
+        var (report, valid) = await import.AnalyseAsync(token, fileName, includeDuplicates, ct);
+        if (!report.CanConfirm || valid.Count == 0)
+        {
+            return View(View_, report);
+        }
+        await registry.CreateManyAsync(valid, ct);
+        import.Discard(token);
+        TempData["Success"] = l["Import.Done", valid.Count].Value;
+        return Redirect("~/Migrants?sort=Recent");
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Tests.Features.Migrants;
+
+public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string Header = "FamilyName;GivenName;FamilyNameArabic;GivenNameArabic;Sex;BirthYear;NationalityCode;RegionId;City;AdministrativeStatus;RegularisationYear;ResidenceCardNumber;ConsentGiven";
+
+    private async Task<HttpClient> ClientAsync(string email = DemoAccounts.RabatSocial)
+    {
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(email);
+        return client;
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string fileName = "import.csv")
+    {
+        var page = await client.GetStringAsync("/Migrants/Import");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(HttpClientExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName },
+        };
+        return await client.PostAsync("/Migrants/Import", content);
+    }
+
+    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string previewHtml, bool includeDuplicates = false)
+    {
+        var token = Regex.Match(previewHtml, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fileName = Regex.Match(previewHtml, "name=\"fileName\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string> { ["token"] = token, ["fileName"] = WebUtility.HtmlDecode(fileName), ["includeDuplicates"] = includeDuplicates ? "true" : "false" };
+        return await client.PostFormAsync("/Migrants/Import", fields, "/Migrants/Import/Confirm");
+    }
+
+    [Fact]
+    public async Task A_file_with_bad_rows_is_reported_row_by_row_and_nothing_is_written()
+    {
+        var family = MigrantTestData.UniqueName("Bad");
+        var csv = $"""
+            {Header}
+            {family};Awa;;;Female;1990;SN;RSK;Rabat;Unknown;;;oui
+            {family};;;;Female;1991;SN;RSK;Rabat;Unknown;;;oui
+            {family};Binta;;;Femme;1992;XX;RSK;Rabat;Unknown;;;oui
+            {family};Coumba;;;Female;1993;SN;TTA;Tanger;Unknown;;;oui
+            """;
+        var client = await ClientAsync();
+        var response = await UploadAsync(client, csv);
+        var html = await response.ReadTextAsync();
+        Assert.Contains("4 lignes : 1 à créer, 0 doublons possibles, 3 en erreur.", html, StringComparison.Ordinal);
+        Assert.Contains("Indiquez le prénom.", html, StringComparison.Ordinal);
+        Assert.Contains("« Femme » n'est pas une valeur valide.", html, StringComparison.Ordinal);
+        Assert.Contains("Nationalité inconnue", html, StringComparison.Ordinal);
+        Assert.Contains("Vous ne pouvez enregistrer des dossiers que dans votre région.", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">3</th>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Migrants/Import/Confirm", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Migrants.CountAsync(m => m.FamilyName == family)));
+    }
+
+    [Fact]
+    public async Task A_clean_file_is_previewed_then_imported_whole_with_duplicates_left_out()
+    {
+        var family = MigrantTestData.UniqueName("Good");
+        await app.AddMigrantAsync("RSK", family, "Existing", nationality: "CM", birthYear: 1980);
+        var csv = $"""
+            {Header}
+            {family};Aïssatou;ديالو;عائشة;Female;1996;GN;RSK;Rabat;Unknown;;;oui
+            "{family}";"Mamadou, dit Papis";;;Male;1988;SN;;Salé;Regularised;2017;RC-IMP-1;true
+            {family};Existing;;;Female;1981;CM;RSK;Rabat;Unknown;;;oui
+            """;
+        var client = await ClientAsync();
+        var preview = await (await UploadAsync(client, csv)).ReadTextAsync();
+        Assert.Contains("3 lignes : 2 à créer, 1 doublons possibles, 0 en erreur.", preview, StringComparison.Ordinal);
+        Assert.Contains("Peut-être le dossier", preview, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Migrants.CountAsync(m => m.FamilyName == family)));
+
+        var confirmed = await ConfirmAsync(client, preview);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var files = await app.WithDbAsync(db => db.Migrants.Where(m => m.FamilyName == family).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(3, files.Count);
+        Assert.Equal("Mamadou, dit Papis", files[2].GivenName);
+        Assert.Equal("RCIMP1", files[2].ResidenceCardNumber);
+        Assert.All(files.Skip(1), f => Assert.Matches($"^RSK-{DateTime.Now.Year}-\\d{{6}}$", f.FileNumber));
+        Assert.Contains(family, await client.GetTextAsync("/Migrants?q=" + Uri.EscapeDataString("aissatou dialo " + family)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task If_a_row_became_invalid_after_the_preview_the_confirmation_writes_nothing()
+    {
+        var family = MigrantTestData.UniqueName("Race");
+        var csv = $"""
+            {Header}
+            {family};Un;;;Female;1990;SN;RSK;Rabat;Regularised;2014;RC-RACE-1;oui
+            {family};Deux;;;Female;1970;SN;RSK;Rabat;Regularised;2014;RC-RACE-2;oui
+            """;
+        var client = await ClientAsync();
+        var preview = await (await UploadAsync(client, csv)).ReadTextAsync();
+        Assert.Contains("2 à créer", preview, StringComparison.Ordinal);
+        // Meanwhile someone registers a person with the second row's residence card.
+        await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Other"), "Card", configure: m => m.ResidenceCardNumber = "RCRACE2");
+        var refused = await ConfirmAsync(client, preview);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Ce numéro de carte de séjour figure déjà dans le dossier", await refused.ReadTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Migrants.CountAsync(m => m.FamilyName == family)));
+    }
+
+    [Fact]
+    public async Task Two_rows_with_one_document_number_are_refused()
+    {
+        var family = MigrantTestData.UniqueName("Twin");
+        var csv = $"""
+            {Header}
+            {family};Un;;;Female;1990;SN;RSK;Rabat;Regularised;2014;RC-TWIN;oui
+            {family};Deux;;;Female;1970;SN;RSK;Rabat;Regularised;2014;rc twin;oui
+            """;
+        var html = await (await UploadAsync(await ClientAsync(), csv)).ReadTextAsync();
+        Assert.Contains("identique à celui de la ligne 2", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_export_streams_the_current_search_with_only_the_fields_the_role_may_see()
+    {
+        var family = MigrantTestData.UniqueName("Export");
+        await app.AddMigrantAsync("RSK", family, "Fatou", configure: m =>
+        {
+            m.AdministrativeStatus = AdministrativeStatus.Refugee;
+            m.UnhcrNumber = "UNHCR-EXPORT-1";
+            m.Vulnerabilities = Vulnerability.Homeless;
+        });
+        await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("NotInSearch"), "Other");
+        var social = await ClientAsync();
+        var response = await social.GetAsync("/Migrants/Export?q=" + family);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var csv = await response.Content.ReadAsStringAsync();
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("FileNumber,FamilyName,GivenName", lines[0], StringComparison.Ordinal);
+        Assert.Contains("UnhcrNumber", lines[0], StringComparison.Ordinal);
+        Assert.Contains("UNHCR-EXPORT-1", lines[1], StringComparison.Ordinal);
+        Assert.Contains("Homeless", lines[1], StringComparison.Ordinal);
+
+        var xlsx = await social.GetAsync("/Migrants/Export?format=xlsx&q=" + family);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        using var sheet = new MemoryStream(bytes);
+        var rows = MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Single(rows);
+        Assert.Equal("UNHCR-EXPORT-1", rows[0]["UnhcrNumber"]);
+    }
+
+    [Fact]
+    public async Task Export_columns_follow_the_role_and_partners_get_nothing()
+    {
+        var partner = await ClientAsync(DemoAccounts.PartnerEu);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("/Migrants/Export")).StatusCode);
+        // Centre directors see no file outside their apprentices, and never the sensitive columns.
+        var director = await ClientAsync(DemoAccounts.AlkariDirector);
+        var header = (await director.GetStringAsync("/Migrants/Export")).TrimStart('\uFEFF').Split('\n')[0];
+        Assert.StartsWith("FileNumber,FamilyName", header, StringComparison.Ordinal);
+        foreach (var column in new[] { "AdministrativeStatus", "ResidenceCardNumber", "UnhcrNumber", "Vulnerabilities", "RegularisationYear" })
+        {
+            Assert.DoesNotContain(column, header, StringComparison.Ordinal);
+        }
+    }
+}
