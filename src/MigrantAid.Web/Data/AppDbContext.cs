@@ -42,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<MigrantMerge> MigrantMerges => Set<MigrantMerge>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

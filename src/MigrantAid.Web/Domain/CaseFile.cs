@@ -76,3 +76,20 @@ public class HouseholdMember : Entity, IRegionScoped
     public int? Age { get; set; }
     public Relationship Relationship { get; set; }
 }
+
+/// <summary>
+/// Two files of one person merged: every linked record moved from the merged file to the
+/// kept one (listed in MovedRecords, so an Administrator can undo it) and the merged file
+/// became a stub redirecting to the kept one.
+/// </summary>
+public class MigrantMerge : Entity, IRegionScoped
+{
+    public const int MovedRecordsMaxLength = 8000;
+    public int KeptId { get; set; }
+    public int MergedId { get; set; }
+    public int RegionId { get; set; }
+    /// <summary>JSON: record type → ids moved (see IMigrantMergeParticipant).</summary>
+    public string MovedRecords { get; set; } = "{}";
+    public DateTimeOffset? ReversedAt { get; set; }
+    public string? ReversedBy { get; set; }
+}

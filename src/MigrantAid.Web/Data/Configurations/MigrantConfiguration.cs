@@ -101,3 +101,17 @@ internal sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<Ho
         b.HasOne(e => e.RelatedMigrant).WithMany().HasForeignKey(e => e.RelatedMigrantId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class MigrantMergeConfiguration : IEntityTypeConfiguration<MigrantMerge>
+{
+    public void Configure(EntityTypeBuilder<MigrantMerge> b)
+    {
+        b.ConfigureEntity();
+        b.Property(e => e.MovedRecords).HasMaxLength(MigrantMerge.MovedRecordsMaxLength).IsRequired();
+        b.Property(e => e.ReversedBy).HasMaxLength(64);
+        b.HasOne<Migrant>().WithMany().HasForeignKey(e => e.KeptId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Migrant>().WithMany().HasForeignKey(e => e.MergedId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => e.KeptId);
+        b.HasIndex(e => e.MergedId);
+    }
+}

@@ -65,6 +65,11 @@ public static class MigrantsFeature
     {
         services.AddScoped<MigrantRegistry>();
         services.AddScoped<MigrantImport>();
+        services.AddScoped<MigrantMerger>();
+        services.AddScoped<IMigrantMergeParticipant, CaseNoteMergeParticipant>();
+        services.AddScoped<IMigrantMergeParticipant, NeedMergeParticipant>();
+        services.AddScoped<IMigrantMergeParticipant, HouseholdMergeParticipant>();
+        services.AddScoped<IMigrantMergeParticipant, HouseholdLinkMergeParticipant>();
         services.AddScoped<ITimelineSource, CaseNoteTimelineSource>();
         services.AddScoped<ITimelineSource, NeedTimelineSource>();
         return services;

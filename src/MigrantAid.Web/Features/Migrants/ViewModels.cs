@@ -99,7 +99,11 @@ public sealed record MigrantDetails(
     public IReadOnlyList<TimelineItem> Timeline { get; init; } = [];
     public bool MayEdit { get; init; }
     public bool MayMerge { get; init; }
+    public bool MayUnmerge { get; init; }
+    public IReadOnlyList<MergedFileRow> MergedFiles { get; init; } = [];
 }
+
+public sealed record MergedFileRow(int MergeId, int MigrantId, string FileNumber);
 
 public sealed record SensitiveDetails(AdministrativeStatus Status, int? RegularisationYear, string? ResidenceCardNumber,
     DateOnly? ResidenceCardExpiry, string? UnhcrNumber, Vulnerability Vulnerabilities);
@@ -136,9 +140,12 @@ public static class MigrantDetailsLoader
             .Select(n => new CaseNoteRow(n.Id, n.Date, n.Kind, n.Text, n.Confidential)).ToListAsync(ct);
         var needs = await db.Needs.AsNoTracking().Where(n => n.MigrantId == id).OrderByDescending(n => n.OpenedOn).ThenByDescending(n => n.Id)
             .Select(n => new NeedRow(n.Id, n.Kind, n.ReferredTo, n.Status, n.OpenedOn, n.ReferredOn, n.ClosedOn, n.Notes)).ToListAsync(ct);
+        var merged = await db.MigrantMerges.AsNoTracking().Where(m => m.KeptId == id && m.ReversedAt == null)
+            .Join(db.Migrants, m => m.MergedId, x => x.Id, (m, x) => new MergedFileRow(m.Id, x.Id, x.FileNumber)).ToListAsync(ct);
         return d with
         {
-            Household = household, CaseNotes = notes, Needs = needs,
+            Household = household, CaseNotes = notes, Needs = needs, MergedFiles = merged,
+            MayUnmerge = user.IsInRole(Roles.Administrator),
             MayEdit = MigrantAccess.MayEdit(user) && MigrantAccess.MayWriteInRegion(user, d.RegionId),
             MayMerge = user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.RegionalManager) && user.RegionId == d.RegionId),
         };

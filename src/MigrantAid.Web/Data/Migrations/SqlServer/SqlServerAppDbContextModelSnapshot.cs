@@ -768,6 +768,62 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("Migrants");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("KeptId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MergedId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MovedRecords")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReversedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptId");
+
+                    b.HasIndex("MergedId");
+
+                    b.ToTable("MigrantMerges");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.MigrantNameToken", b =>
                 {
                     b.Property<string>("Token")
@@ -1403,6 +1459,21 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Nationality");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantMerge", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
+                        .WithMany()
+                        .HasForeignKey("KeptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.MigrantNameToken", b =>

@@ -743,6 +743,60 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("Migrants");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KeptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MergedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MovedRecords")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReversedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptId");
+
+                    b.HasIndex("MergedId");
+
+                    b.ToTable("MigrantMerges");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.MigrantNameToken", b =>
                 {
                     b.Property<string>("Token")
@@ -1364,6 +1418,21 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Nationality");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantMerge", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
+                        .WithMany()
+                        .HasForeignKey("KeptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.MigrantNameToken", b =>

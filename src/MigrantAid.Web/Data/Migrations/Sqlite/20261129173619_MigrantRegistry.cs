@@ -127,6 +127,41 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MigrantMerges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KeptId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MergedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MovedRecords = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ReversedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReversedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MigrantMerges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MigrantMerges_Migrants_KeptId",
+                        column: x => x.KeptId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MigrantMerges_Migrants_MergedId",
+                        column: x => x.MergedId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MigrantNameTokens",
                 columns: table => new
                 {
@@ -222,6 +257,16 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 column: "RelatedMigrantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MigrantMerges_KeptId",
+                table: "MigrantMerges",
+                column: "KeptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MigrantMerges_MergedId",
+                table: "MigrantMerges",
+                column: "MergedId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MigrantNameTokens_MigrantId",
                 table: "MigrantNameTokens",
                 column: "MigrantId");
@@ -252,6 +297,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "HouseholdMembers");
+
+            migrationBuilder.DropTable(
+                name: "MigrantMerges");
 
             migrationBuilder.DropTable(
                 name: "MigrantNameTokens");

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Tests.Features.Migrants;
+
+public sealed class MigrantMergeAndExpiryTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<HttpClient> ClientAsync(string email)
+    {
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(email);
+        return client;
+    }
+
+    private Task<string> FileNumberAsync(int id) => app.WithDbAsync(db => db.Migrants.Where(m => m.Id == id).Select(m => m.FileNumber).SingleAsync());
+
+    [Fact]
+    public async Task A_regional_manager_merges_two_files_records_move_the_stub_redirects_and_an_administrator_undoes_it()
+    {
+        var family = MigrantTestData.UniqueName("Merge");
+        var kept = await app.AddMigrantAsync("RSK", family, "Mohamed");
+        var duplicate = await app.AddMigrantAsync("RSK", family, "Muhammad");
+        var social = await ClientAsync(DemoAccounts.RabatSocial);
+        await social.PostFormAsync($"/Migrants/{duplicate}/AddNote", new Dictionary<string, string> { ["Kind"] = "Interview", ["Date"] = "2026-02-01", ["Text"] = "Note du doublon" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await social.GetAsync($"/Migrants/Merge/{kept}")).StatusCode);
+
+        var manager = await ClientAsync(DemoAccounts.RabatManager);
+        var merged = await manager.PostFormAsync($"/Migrants/Merge/{kept}", new Dictionary<string, string> { ["otherFileNumber"] = await FileNumberAsync(duplicate) });
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+
+        var stub = await manager.GetAsync($"/Migrants/Details/{duplicate}");
+        Assert.Equal(HttpStatusCode.Redirect, stub.StatusCode);
+        Assert.EndsWith($"/Migrants/Details/{kept}", stub.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var keptPage = await manager.GetTextAsync($"/Migrants/Details/{kept}");
+        Assert.Contains("Note du doublon", keptPage, StringComparison.Ordinal);
+        Assert.Contains(await FileNumberAsync(duplicate), keptPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Muhammad", await manager.GetTextAsync("/Migrants?q=" + family), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "MigrantMerge" && a.Action == AuditAction.Created)));
+
+        var mergeId = await app.WithDbAsync(db => db.MigrantMerges.Where(m => m.KeptId == kept).Select(m => m.Id).SingleAsync());
+        var refused = await manager.PostFormAsync($"/Migrants/Details/{kept}", new Dictionary<string, string>(), $"/Migrants/Unmerge/{mergeId}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        var admin = app.CreateBrowserLikeClient();
+        await admin.SignInOrFailAsync(DemoAccounts.Admin);
+        var undone = await admin.PostFormAsync($"/Migrants/Details/{kept}", new Dictionary<string, string>(), $"/Migrants/Unmerge/{mergeId}");
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+        Assert.Contains("Note du doublon", await manager.GetTextAsync($"/Migrants/Details/{duplicate}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Note du doublon", await manager.GetTextAsync($"/Migrants/Details/{kept}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_of_another_region_cannot_be_merged_in()
+    {
+        var kept = await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Keep"), "Awa");
+        var other = await app.AddMigrantAsync("TTA", MigrantTestData.UniqueName("Far"), "Awa");
+        var manager = await ClientAsync(DemoAccounts.RabatManager);
+        var response = await manager.PostFormAsync($"/Migrants/Merge/{kept}", new Dictionary<string, string> { ["otherFileNumber"] = await FileNumberAsync(other) });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Aucun autre dossier actif de votre périmètre ne porte ce numéro.", await response.ReadTextAsync(), StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == other).Select(m => m.MergedIntoId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_expiry_list_shows_cards_expired_or_expiring_within_60_days_in_the_users_region()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        void Card(Migrant m, int days)
+        {
+            m.AdministrativeStatus = AdministrativeStatus.Regularised;
+            m.ResidenceCardNumber = "EXP" + Random.Shared.Next(1000000, 9999999);
+            m.ResidenceCardExpiry = today.AddDays(days);
+        }
+        var family = MigrantTestData.UniqueName("Expiry");
+        await app.AddMigrantAsync("RSK", family, "Expired", configure: m => Card(m, -10));
+        await app.AddMigrantAsync("RSK", family, "Soon", configure: m => Card(m, 30));
+        await app.AddMigrantAsync("RSK", family, "Later", configure: m => Card(m, 90));
+        await app.AddMigrantAsync("TTA", family, "Tangier", configure: m => Card(m, 5));
+        var html = await (await ClientAsync(DemoAccounts.RabatSocial)).GetTextAsync("/Migrants/Expiring");
+        Assert.Contains(family + " Expired", html, StringComparison.Ordinal);
+        Assert.Contains(family + " Soon", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(family + " Later", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(family + " Tangier", html, StringComparison.Ordinal);
+        Assert.Contains("Expirée", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await ClientAsync(DemoAccounts.AlkariDirector)).GetAsync("/Migrants/Expiring")).StatusCode);
+    }
+}
