@@ -109,6 +109,31 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task An_Excel_file_is_imported_like_a_CSV()
+    {
+        var family = MigrantTestData.UniqueName("Excel");
+        using var file = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(file, new[]
+        {
+            new Dictionary<string, object?> { ["FamilyName"] = family, ["GivenName"] = "Khadija", ["Sex"] = "Female", ["BirthDate"] = new DateTime(1994, 5, 17),
+                ["NationalityCode"] = "CM", ["RegionId"] = "RSK", ["ConsentGiven"] = "true", ["Vulnerabilities"] = "SingleParent;Homeless" },
+        });
+        var client = await ClientAsync();
+        var page = await client.GetStringAsync("/Migrants/Import");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(HttpClientExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(file.ToArray()), "file", "registre.xlsx" },
+        };
+        var preview = await (await client.PostAsync("/Migrants/Import", content)).ReadTextAsync();
+        Assert.Contains("1 lignes : 1 à créer, 0 doublons possibles, 0 en erreur.", preview, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(client, preview)).StatusCode);
+        var m = await app.WithDbAsync(db => db.Migrants.SingleAsync(x => x.FamilyName == family));
+        Assert.Equal(new DateOnly(1994, 5, 17), m.BirthDate);
+        Assert.Equal(Vulnerability.SingleParent | Vulnerability.Homeless, m.Vulnerabilities);
+    }
+
+    [Fact]
     public async Task Two_rows_with_one_document_number_are_refused()
     {
         var family = MigrantTestData.UniqueName("Twin");
