@@ -112,10 +112,10 @@ public sealed class MigrantFormValidator : AbstractValidator<MigrantForm>
         RuleFor(f => f.BirthYear).InclusiveBetween(1900, today.Year).When(f => f.BirthYear is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => l["Migrants.BirthYearInvalid", today.Year])
             .Must((f, y) => f.BirthDate is null || y is null || f.BirthDate.Value.Year == y).WithMessage(_ => l["Migrants.BirthYearMismatch"]);
         RuleFor(f => f.NationalityCode).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => l["Migrants.NationalityRequired"])
-            .MustAsync(async (code, ct) => await CountryExistsAsync(db, code!, ct))
+            .MustAsync(async (code, ct) => (await CountryCodesAsync(db, ct)).Contains(code!.Trim()))
             .When(f => !string.IsNullOrWhiteSpace(f.NationalityCode), ApplyConditionTo.CurrentValidator).WithMessage(_ => l["Migrants.NationalityUnknown"]);
         RuleFor(f => f.RegionId).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => l["Migrants.RegionRequired"])
-            .MustAsync(async (id, ct) => await db.Regions.AnyAsync(r => r.Id == id, ct)).When(f => f.RegionId is not null, ApplyConditionTo.CurrentValidator)
+            .MustAsync(async (id, ct) => (await RegionIdsAsync(db, ct)).Contains(id!.Value)).When(f => f.RegionId is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(_ => l["Validation.ValueUnknown"])
             // Writes are scoped too: a regional user registers only in their own region.
             .Must(id => MigrantAccess.MayWriteInRegion(user, id!.Value)).When(f => f.RegionId is not null, ApplyConditionTo.CurrentValidator)
@@ -141,11 +141,15 @@ public sealed class MigrantFormValidator : AbstractValidator<MigrantForm>
         RuleFor(f => f.ConsentScope).MaximumLength(Migrant.ConsentScopeMaxLength).WithMessage(_ => l["Migrants.TooLong", Migrant.ConsentScopeMaxLength]);
     }
 
-    private static Task<bool> CountryExistsAsync(AppDbContext db, string code, CancellationToken ct)
-    {
-        var upper = code.Trim().ToUpperInvariant();
-        return db.Countries.AnyAsync(c => c.Code == upper, ct);
-    }
+    // Reference data read once per validator (one per request): an import validates thousands of rows.
+    private HashSet<string>? countryCodes;
+    private HashSet<int>? regionIds;
+
+    private async Task<HashSet<string>> CountryCodesAsync(AppDbContext db, CancellationToken ct) =>
+        countryCodes ??= (await db.Countries.AsNoTracking().Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private async Task<HashSet<int>> RegionIdsAsync(AppDbContext db, CancellationToken ct) =>
+        regionIds ??= (await db.Regions.AsNoTracking().Select(r => r.Id).ToListAsync(ct)).ToHashSet();
 
     private static bool BeArabic(string? name) =>
         string.IsNullOrWhiteSpace(name) || name.Any(c => c is >= '\u0600' and <= '\u06FF');

@@ -18,7 +18,7 @@ public sealed record ImportReport(string? Token, string FileName, IReadOnlyList<
     public int Duplicates => Rows.Count(r => r.Status == ImportRowStatus.Duplicate);
     public int ToCreate => Rows.Count(r => r.Status == ImportRowStatus.Create);
     public bool CanConfirm => Token is not null && FileErrors.Count == 0 && Errors == 0 && Rows.Count > 0;
-    public int? Imported { get; init; }
+    public const int CreatedRowsShown = 200;
 }
 
 /// <summary>
@@ -88,11 +88,8 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, ct);
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var reports = new List<ImportRowReport>();
-        var valid = new List<Migrant>();
-        var cards = new Dictionary<string, int>(StringComparer.Ordinal);
-        var unhcr = new Dictionary<string, int>(StringComparer.Ordinal);
-        var people = new List<(int Line, Migrant M)>();
+        // 1. Each row on its own: parse and validate like the form.
+        var checkedRows = new List<(int Line, string Name, List<string> Messages, Migrant? M)>();
         foreach (var (line, values) in rows)
         {
             var messages = new List<string>();
@@ -100,20 +97,44 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
             var name = $"{form.FamilyName} {form.GivenName}".Trim();
             var result = await validator.ValidateAsync(form, ct);
             messages.AddRange(result.Errors.Select(e => $"{l["Migrants.Field." + e.PropertyName]} : {e.ErrorMessage}"));
-            if (messages.Count > 0)
+            Migrant? m = null;
+            if (messages.Count == 0)
+            {
+                m = new Migrant { RegisteredById = user.Id };
+                form.ApplyTo(m, countries[form.NationalityCode!.Trim()], user.Id, today);
+            }
+            checkedRows.Add((line, name, messages, m));
+        }
+
+        // 2. Against the registry and the rest of the file, in batches.
+        var news = checkedRows.Where(r => r.M is not null).Select(r => r.M!).ToList();
+        var (takenCards, takenUnhcr) = await registry.TakenDocumentsAsync(
+            news.Where(m => m.ResidenceCardNumber != null).Select(m => m.ResidenceCardNumber!).ToHashSet(),
+            news.Where(m => m.UnhcrNumber != null).Select(m => m.UnhcrNumber!).ToHashSet(), ct);
+        var candidates = await registry.FindDuplicatesAsync(news, ct);
+        var reports = new List<ImportRowReport>();
+        var valid = new List<Migrant>();
+        var cards = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unhcr = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, List<(int Line, Migrant M)>>(StringComparer.Ordinal);
+        foreach (var (line, name, messages, m) in checkedRows)
+        {
+            if (m is null)
             {
                 reports.Add(new ImportRowReport(line, name, ImportRowStatus.Error, messages));
                 continue;
             }
-            var m = new Migrant { RegisteredById = user.Id };
-            form.ApplyTo(m, countries[form.NationalityCode!.Trim()], user.Id, today);
-            foreach (var c in await registry.FindDocumentConflictsAsync(m.ResidenceCardNumber, m.UnhcrNumber, null, ct))
+            if (m.ResidenceCardNumber is { } card && takenCards.TryGetValue(card, out var f1))
             {
-                messages.Add(l[c.Field == nameof(MigrantForm.UnhcrNumber) ? "Migrants.UnhcrNumberTaken" : "Migrants.ResidenceCardTaken", c.FileNumber]);
+                messages.Add(l["Migrants.ResidenceCardTaken", f1]);
             }
-            if (m.ResidenceCardNumber is { } card && !cards.TryAdd(card, line))
+            if (m.UnhcrNumber is { } un && takenUnhcr.TryGetValue(un, out var f2))
             {
-                messages.Add(l["Import.SameDocumentAsLine", l["Migrants.Field.ResidenceCardNumber"], cards[card]]);
+                messages.Add(l["Migrants.UnhcrNumberTaken", f2]);
+            }
+            if (m.ResidenceCardNumber is { } c2 && !cards.TryAdd(c2, line))
+            {
+                messages.Add(l["Import.SameDocumentAsLine", l["Migrants.Field.ResidenceCardNumber"], cards[c2]]);
             }
             if (m.UnhcrNumber is { } u && !unhcr.TryAdd(u, line))
             {
@@ -124,14 +145,21 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
                 reports.Add(new ImportRowReport(line, name, ImportRowStatus.Error, messages));
                 continue;
             }
-            var candidates = await registry.FindDuplicatesAsync(m, null, ct);
-            var inFile = people.FirstOrDefault(p => p.M.NationalityId == m.NationalityId && Math.Abs((p.M.BirthYear ?? 0) - (m.BirthYear ?? 0)) <= 1
-                && ((p.M.FamilyNameKey == m.FamilyNameKey && p.M.GivenNameKey == m.GivenNameKey)
-                    || (m.FamilyNameArabicKey != null && p.M.FamilyNameArabicKey == m.FamilyNameArabicKey && p.M.GivenNameArabicKey == m.GivenNameArabicKey)));
-            people.Add((line, m));
-            if (candidates.Count > 0 || inFile.M is not null)
+            var inFile = new[] { m.FamilyNameKey, m.GivenNameKey, m.FamilyNameArabicKey ?? "" }
+                .Where(k => k.Length > 0).SelectMany(k => byKey.TryGetValue(k, out var list) ? list : [])
+                .FirstOrDefault(p => MigrantRegistry.SamePerson(p.M, m));
+            foreach (var k in new[] { m.FamilyNameKey, m.FamilyNameArabicKey ?? "" }.Where(k => k.Length > 0))
             {
-                var about = candidates.Select(c => l["Import.MaybeFile", c.FileNumber, $"{c.FamilyName} {c.GivenName}"].Value).ToList();
+                if (!byKey.TryGetValue(k, out var list))
+                {
+                    byKey[k] = list = [];
+                }
+                list.Add((line, m));
+            }
+            var found = candidates[m];
+            if (found.Count > 0 || inFile.M is not null)
+            {
+                var about = found.Select(c => l["Import.MaybeFile", c.FileNumber, $"{c.FamilyName} {c.GivenName}"].Value).ToList();
                 if (inFile.M is not null)
                 {
                     about.Add(l["Import.MaybeLine", inFile.Line]);
@@ -139,7 +167,7 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
                 reports.Add(new ImportRowReport(line, name, ImportRowStatus.Duplicate, about));
                 if (includeDuplicates)
                 {
-                    m.ConfirmedNotDuplicateOf = string.Join(",", candidates.Select(c => c.FileNumber)) is { Length: > 0 } numbers
+                    m.ConfirmedNotDuplicateOf = string.Join(",", found.Select(c => c.FileNumber)) is { Length: > 0 } numbers
                         ? numbers[..Math.Min(numbers.Length, Migrant.DuplicateNoteMaxLength)] : null;
                     valid.Add(m);
                 }

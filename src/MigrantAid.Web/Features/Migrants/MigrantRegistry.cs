@@ -74,6 +74,63 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         return conflicts;
     }
 
+    /// <summary>Batch form of the document check for imports: number → file number of the files already holding it.</summary>
+    public async Task<(Dictionary<string, string> Cards, Dictionary<string, string> Unhcr)> TakenDocumentsAsync(
+        IReadOnlyCollection<string> cards, IReadOnlyCollection<string> unhcr, CancellationToken ct)
+    {
+        var all = db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(x => x.MergedIntoId == null);
+        var takenCards = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in cards.Chunk(500))
+        {
+            foreach (var x in await all.Where(x => chunk.Contains(x.ResidenceCardNumber!)).Select(x => new { x.ResidenceCardNumber, x.FileNumber }).ToListAsync(ct))
+            {
+                takenCards.TryAdd(x.ResidenceCardNumber!, x.FileNumber);
+            }
+        }
+        var takenUnhcr = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in unhcr.Chunk(500))
+        {
+            foreach (var x in await all.Where(x => chunk.Contains(x.UnhcrNumber!)).Select(x => new { x.UnhcrNumber, x.FileNumber }).ToListAsync(ct))
+            {
+                takenUnhcr.TryAdd(x.UnhcrNumber!, x.FileNumber);
+            }
+        }
+        return (takenCards, takenUnhcr);
+    }
+
+    /// <summary>Batch form of the duplicate check for imports: the candidate files of many new files, by the same rule.</summary>
+    public async Task<Dictionary<Migrant, List<DuplicateCandidate>>> FindDuplicatesAsync(IReadOnlyList<Migrant> news, CancellationToken ct)
+    {
+        var latin = news.SelectMany(m => new[] { m.FamilyNameKey, m.GivenNameKey }).Distinct(StringComparer.Ordinal).ToList();
+        var arabic = news.Where(m => m.FamilyNameArabicKey != null).Select(m => m.FamilyNameArabicKey!).Distinct(StringComparer.Ordinal).ToList();
+        var found = new List<(Migrant Keys, DuplicateCandidate Candidate)>();
+        async Task LoadAsync(IQueryable<Migrant> q)
+        {
+            foreach (var x in await q.Where(x => x.MergedIntoId == null).ToListAsync(ct))
+            {
+                found.Add((x, new DuplicateCandidate(x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic, x.BirthYear, x.City)));
+            }
+        }
+        foreach (var chunk in latin.Chunk(500))
+        {
+            await LoadAsync(db.Migrants.AsNoTracking().Where(x => chunk.Contains(x.FamilyNameKey)));
+        }
+        foreach (var chunk in arabic.Chunk(500))
+        {
+            await LoadAsync(db.Migrants.AsNoTracking().Where(x => chunk.Contains(x.FamilyNameArabicKey!)));
+        }
+        var distinct = found.DistinctBy(f => f.Candidate.Id).ToList();
+        return news.ToDictionary(m => m, m => distinct.Where(f => SamePerson(f.Keys, m)).Select(f => f.Candidate).Take(20).ToList());
+    }
+
+    /// <summary>The duplicate rule in memory (the same as the query above).</summary>
+    public static bool SamePerson(Migrant x, Migrant m) =>
+        x.NationalityId == m.NationalityId && x.BirthYear is { } a && m.BirthYear is { } b && Math.Abs(a - b) <= 1
+        && ((x.FamilyNameKey == m.FamilyNameKey && x.GivenNameKey == m.GivenNameKey)
+            || (x.FamilyNameKey == m.GivenNameKey && x.GivenNameKey == m.FamilyNameKey)
+            || (m.FamilyNameArabicKey != null && m.GivenNameArabicKey != null
+                && x.FamilyNameArabicKey == m.FamilyNameArabicKey && x.GivenNameArabicKey == m.GivenNameArabicKey));
+
     /// <summary>
     /// Saves a new file with the next number of its region and year ({RegionCode}-{year}-{sequence:D6}).
     /// Two registrations at the same moment may pick the same number: the unique index
