@@ -37,10 +37,13 @@ public sealed class MigrantsController(
     }
 
     /// <summary>The current search as CSV or XLSX, streamed; only the columns the user's role may see.</summary>
-    public async Task<IActionResult> Export([FromQuery] MigrantSearch search, string? format, CancellationToken ct)
+    public async Task<IActionResult> Export([FromQuery] MigrantSearch search, string? format, [FromServices] AuditTrail auditTrail, CancellationToken ct)
     {
         var query = search.Apply(db, Today.Year);
         var sensitive = MigrantAccess.MaySeeSensitive(user);
+        // Who took which list out of the system is part of the trail (the key is the search, not the people).
+        db.AuditEntries.Add(auditTrail.Event(AuditAction.Viewed, "MigrantExport", Truncate($"{format ?? "csv"} {Request.QueryString}", 100)));
+        await db.SaveChangesAsync(ct);
         var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"migrants-{clock.GetLocalNow():yyyyMMdd-HHmm}");
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {

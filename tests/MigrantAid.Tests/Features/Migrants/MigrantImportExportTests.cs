@@ -176,6 +176,7 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         var rows = MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Single(rows);
         Assert.Equal("UNHCR-EXPORT-1", rows[0]["UnhcrNumber"]);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "MigrantExport" && a.UserName == DemoAccounts.RabatSocial && a.EntityKey!.Contains(family))));
     }
 
     [Fact]
