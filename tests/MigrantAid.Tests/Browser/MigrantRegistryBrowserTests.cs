@@ -51,4 +51,25 @@ public sealed class MigrantRegistryBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByLabel("Prénom", new() { Exact = true })).ToHaveValueAsync("Aïssatou");
         await browser.CheckPageAsync(page, "migrant-duplicate");
     }
+
+    [SkippableFact]
+    public async Task The_registrys_other_pages_pass_the_accessibility_check_in_French_and_Arabic()
+    {
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, DemoAccounts.RabatSocial);
+        await FillRegistrationAsync(page);
+        await page.GetByLabel("Nom de famille", new() { Exact = true }).FillAsync("Kouyaté");
+        await page.GetByLabel("Nom de famille en arabe").FillAsync("كوياتي");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer un migrant" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Migrants/Details/\\d+$"));
+        var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        foreach (var culture in new[] { "fr", "ar" })
+        {
+            foreach (var url in new[] { "/Migrants/Import", "/Migrants/Expiring", $"/Migrants/{id}/AddNote", $"/Migrants/{id}/AddNeed", $"/Migrants/{id}/AddMember", $"/Migrants/Edit/{id}", $"/Migrants/Print/{id}", "/Migrants?q=zzzz" })
+            {
+                await page.GotoAsync($"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}culture={culture}");
+                await browser.CheckPageAsync(page, $"migrants-{culture}-{url.Trim('/').Replace('/', '-').Replace('?', '-').Replace('=', '-')}");
+            }
+        }
+    }
 }
