@@ -34,10 +34,15 @@ public sealed class CaseNoteTimelineSource(AppDbContext db, CurrentUser user, Mi
     }
 }
 
-public sealed class NeedTimelineSource(AppDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : ITimelineSource
+public sealed class NeedTimelineSource(AppDbContext db, CurrentUser user, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : ITimelineSource
 {
     public async Task<IReadOnlyList<TimelineItem>> GetAsync(int migrantId, CancellationToken ct)
     {
+        // Needs include health and legal matters: sensitive.
+        if (!MigrantAccess.MaySeeSensitive(user))
+        {
+            return [];
+        }
         var needs = await db.Needs.AsNoTracking().Where(n => n.MigrantId == migrantId)
             .Select(n => new { n.Kind, n.Status, n.ReferredTo, n.OpenedOn, n.ReferredOn, n.ClosedOn }).ToListAsync(ct);
         var items = new List<TimelineItem>();

@@ -138,7 +138,8 @@ public static class MigrantDetailsLoader
         var notes = await db.CaseNotes.AsNoTracking().Where(n => n.MigrantId == id && (sensitive || !n.Confidential))
             .OrderByDescending(n => n.Date).ThenByDescending(n => n.Id)
             .Select(n => new CaseNoteRow(n.Id, n.Date, n.Kind, n.Text, n.Confidential)).ToListAsync(ct);
-        var needs = await db.Needs.AsNoTracking().Where(n => n.MigrantId == id).OrderByDescending(n => n.OpenedOn).ThenByDescending(n => n.Id)
+        // Needs include health and legal matters: sensitive, like the status and vulnerabilities.
+        var needs = await db.Needs.AsNoTracking().Where(n => n.MigrantId == id && sensitive).OrderByDescending(n => n.OpenedOn).ThenByDescending(n => n.Id)
             .Select(n => new NeedRow(n.Id, n.Kind, n.ReferredTo, n.Status, n.OpenedOn, n.ReferredOn, n.ClosedOn, n.Notes)).ToListAsync(ct);
         var merged = await db.MigrantMerges.AsNoTracking().Where(m => m.KeptId == id && m.ReversedAt == null)
             .Join(db.Migrants, m => m.MergedId, x => x.Id, (m, x) => new MergedFileRow(m.Id, x.Id, x.FileNumber)).ToListAsync(ct);
