@@ -323,65 +323,6 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.CaseNote", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AuthorId")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<bool>("Confidential")
-                        .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MigrantId", "Date");
-
-                    b.ToTable("CaseNotes");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.CentreTrade", b =>
                 {
                     b.Property<int>("TrainingCentreId")
@@ -519,62 +460,6 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("DiplomaTracks");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.HouseholdMember", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("Age")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("RelatedMigrantId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Relationship")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MigrantId");
-
-                    b.HasIndex("RelatedMigrantId");
-
-                    b.ToTable("HouseholdMembers");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
                     b.Property<int>("Id")
@@ -604,10 +489,6 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Property<string>("City")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("ConfirmedNotDuplicateOf")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateOnly?>("ConsentDate")
                         .HasColumnType("date");
@@ -644,15 +525,6 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("FamilyNameArabicKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("FamilyNameKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
                     b.Property<string>("FileNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -667,30 +539,14 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("GivenNameArabicKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("GivenNameKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
-
-                    b.Property<int?>("MergedIntoId")
-                        .HasColumnType("int");
 
                     b.Property<int>("NationalityId")
                         .HasColumnType("int");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<string>("PhoneKey")
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
@@ -743,167 +599,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("FileNumber")
                         .IsUnique();
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("NationalityId");
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("ResidenceCardNumber");
 
                     b.HasIndex("UnhcrNumber");
 
-                    b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
-
                     b.HasIndex("RegionId", "Id");
 
-                    b.HasIndex("FamilyName", "GivenName", "Id");
-
-                    b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
-
-                    b.HasIndex("FamilyNameKey", "GivenNameKey", "NationalityId");
-
                     b.ToTable("Migrants");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantMerge", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("KeptId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("MergedId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("MovedRecords")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset?>("ReversedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("ReversedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("KeptId");
-
-                    b.HasIndex("MergedId");
-
-                    b.ToTable("MigrantMerges");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantNameToken", b =>
-                {
-                    b.Property<string>("Token")
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Token", "MigrantId");
-
-                    b.HasIndex("MigrantId");
-
-                    b.ToTable("MigrantNameTokens");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Need", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateOnly>("OpenedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("ReferredOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ReferredTo")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MigrantId", "OpenedOn");
-
-                    b.ToTable("Needs");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Partner", b =>
@@ -1389,17 +1095,6 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("TrainingCentre");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.CaseNote", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
-                        .WithMany()
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Migrant");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.CentreTrade", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
@@ -1419,31 +1114,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("TrainingCentre");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.HouseholdMember", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
-                        .WithMany("Household")
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "RelatedMigrant")
-                        .WithMany()
-                        .HasForeignKey("RelatedMigrantId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Migrant");
-
-                    b.Navigation("RelatedMigrant");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("MigrantAid.Web.Domain.Country", "Nationality")
                         .WithMany()
                         .HasForeignKey("NationalityId")
@@ -1459,41 +1131,6 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Nationality");
 
                     b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantMerge", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
-                        .WithMany()
-                        .HasForeignKey("KeptId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
-                        .WithMany()
-                        .HasForeignKey("MergedId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantNameToken", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
-                        .WithMany("NameTokens")
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Need", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
-                        .WithMany()
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Migrant");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
@@ -1534,13 +1171,6 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Province");
 
                     b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
-                {
-                    b.Navigation("Household");
-
-                    b.Navigation("NameTokens");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Region", b =>

@@ -31,7 +31,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -305,64 +305,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EntityType", "EntityKey");
 
-                    b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.CaseNote", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Confidential")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MigrantId", "Date");
-
-                    b.ToTable("CaseNotes");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.CentreTrade", b =>
@@ -377,7 +320,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TradeId");
 
-                    b.ToTable("CentreTrades");
+                    b.ToTable("CentreTrades", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Country", b =>
@@ -434,7 +377,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Countries");
+                    b.ToTable("Countries", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.DiplomaTrack", b =>
@@ -495,61 +438,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("DiplomaTracks");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.HouseholdMember", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Age")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RelatedMigrantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Relationship")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MigrantId");
-
-                    b.HasIndex("RelatedMigrantId");
-
-                    b.ToTable("HouseholdMembers");
+                    b.ToTable("DiplomaTracks", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
@@ -578,10 +467,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("City")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConfirmedNotDuplicateOf")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ConsentDate")
@@ -619,15 +504,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FamilyNameArabicKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FamilyNameKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("FileNumber")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -642,30 +518,14 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("GivenNameArabicKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GivenNameKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
-
-                    b.Property<int?>("MergedIntoId")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("NationalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneKey")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
@@ -718,163 +578,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("FileNumber")
                         .IsUnique();
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("NationalityId");
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("PhoneKey");
 
                     b.HasIndex("ResidenceCardNumber");
 
                     b.HasIndex("UnhcrNumber");
 
-                    b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
-
                     b.HasIndex("RegionId", "Id");
 
-                    b.HasIndex("FamilyName", "GivenName", "Id");
-
-                    b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
-
-                    b.HasIndex("FamilyNameKey", "GivenNameKey", "NationalityId");
-
-                    b.ToTable("Migrants");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantMerge", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("KeptId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MergedId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MovedRecords")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReversedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ReversedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("KeptId");
-
-                    b.HasIndex("MergedId");
-
-                    b.ToTable("MigrantMerges");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantNameToken", b =>
-                {
-                    b.Property<string>("Token")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Token", "MigrantId");
-
-                    b.HasIndex("MigrantId");
-
-                    b.ToTable("MigrantNameTokens");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Need", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("OpenedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ReferredOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReferredTo")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MigrantId", "OpenedOn");
-
-                    b.ToTable("Needs");
+                    b.ToTable("Migrants", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Partner", b =>
@@ -935,7 +649,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Partners");
+                    b.ToTable("Partners", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
@@ -1000,7 +714,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId");
 
-                    b.ToTable("Provinces");
+                    b.ToTable("Provinces", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Region", b =>
@@ -1055,7 +769,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Regions");
+                    b.ToTable("Regions", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>
@@ -1107,7 +821,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Sectors");
+                    b.ToTable("Sectors", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Trade", b =>
@@ -1164,7 +878,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("SectorId");
 
-                    b.ToTable("Trades");
+                    b.ToTable("Trades", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.TrainingCentre", b =>
@@ -1237,7 +951,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId", "Name");
 
-                    b.ToTable("TrainingCentres");
+                    b.ToTable("TrainingCentres", (string)null);
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.UserSession", b =>
@@ -1348,17 +1062,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("TrainingCentre");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.CaseNote", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
-                        .WithMany()
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Migrant");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.CentreTrade", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
@@ -1378,31 +1081,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("TrainingCentre");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.HouseholdMember", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
-                        .WithMany("Household")
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "RelatedMigrant")
-                        .WithMany()
-                        .HasForeignKey("RelatedMigrantId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Migrant");
-
-                    b.Navigation("RelatedMigrant");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("MigrantAid.Web.Domain.Country", "Nationality")
                         .WithMany()
                         .HasForeignKey("NationalityId")
@@ -1418,41 +1098,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Nationality");
 
                     b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantMerge", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
-                        .WithMany()
-                        .HasForeignKey("KeptId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
-                        .WithMany()
-                        .HasForeignKey("MergedId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MigrantNameToken", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", null)
-                        .WithMany("NameTokens")
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Need", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
-                        .WithMany()
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Migrant");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
@@ -1493,13 +1138,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Province");
 
                     b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
-                {
-                    b.Navigation("Household");
-
-                    b.Navigation("NameTokens");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Region", b =>
