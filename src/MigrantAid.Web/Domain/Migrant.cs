@@ -79,4 +79,7 @@ public class Migrant : Entity, IRegionScoped
 
     /// <summary>Effective year of birth, from the date or the year.</summary>
     public int? YearOfBirth => BirthDate?.Year ?? BirthYear;
+
+    /// <summary>Training enrolments; also what lets a centre director see this file (row scope).</summary>
+    public List<Enrolment> Enrolments { get; set; } = [];
 }

@@ -308,6 +308,57 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.CentreOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DiplomaTrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TradeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiplomaTrackId");
+
+                    b.HasIndex("TradeId");
+
+                    b.HasIndex("TrainingCentreId", "AcademicYear", "TradeId", "DiplomaTrackId")
+                        .IsUnique();
+
+                    b.ToTable("CentreOffers");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.CentreTrade", b =>
                 {
                     b.Property<int>("TrainingCentreId")
@@ -439,6 +490,236 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DiplomaTracks");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcademicYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ActivatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CapacityOverridden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiplomaNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DiplomaTrackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DropoutNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DropoutReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DroppedOutOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnrolledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpectedEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OutcomeRecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SuspendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TradeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiplomaTrackId");
+
+                    b.HasIndex("TradeId");
+
+                    b.HasIndex("MigrantId", "Status");
+
+                    b.HasIndex("RegionId", "Status");
+
+                    b.HasIndex("TrainingCentreId", "FollowUpDueOn");
+
+                    b.HasIndex("TrainingCentreId", "AcademicYear", "Status");
+
+                    b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HostProfessionalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("HostProfessionalId");
+
+                    b.HasIndex("TrainingCentreId", "EnrolmentId");
+
+                    b.ToTable("HostPlacements");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.HostProfessional", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TradeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TradeId");
+
+                    b.HasIndex("RegionId", "Name");
+
+                    b.ToTable("HostProfessionals");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
@@ -589,6 +870,67 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionId", "Id");
 
                     b.ToTable("Migrants");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.MonthlyAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreDaysExpected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreDaysPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HostDaysExpected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HostDaysPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId", "Year", "Month")
+                        .IsUnique();
+
+                    b.HasIndex("TrainingCentreId", "Year", "Month");
+
+                    b.ToTable("MonthlyAttendance");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Partner", b =>
@@ -1029,6 +1371,33 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("TrainingCentre");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.CentreOffer", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.DiplomaTrack", "DiplomaTrack")
+                        .WithMany()
+                        .HasForeignKey("DiplomaTrackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
+                        .WithMany()
+                        .HasForeignKey("TradeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.TrainingCentre", "TrainingCentre")
+                        .WithMany()
+                        .HasForeignKey("TrainingCentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DiplomaTrack");
+
+                    b.Navigation("Trade");
+
+                    b.Navigation("TrainingCentre");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.CentreTrade", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
@@ -1048,6 +1417,79 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("TrainingCentre");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.DiplomaTrack", "DiplomaTrack")
+                        .WithMany()
+                        .HasForeignKey("DiplomaTrackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany("Enrolments")
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
+                        .WithMany()
+                        .HasForeignKey("TradeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.TrainingCentre", "TrainingCentre")
+                        .WithMany()
+                        .HasForeignKey("TrainingCentreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DiplomaTrack");
+
+                    b.Navigation("Migrant");
+
+                    b.Navigation("Trade");
+
+                    b.Navigation("TrainingCentre");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Enrolment", "Enrolment")
+                        .WithMany("Placements")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.HostProfessional", "HostProfessional")
+                        .WithMany()
+                        .HasForeignKey("HostProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+
+                    b.Navigation("HostProfessional");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.HostProfessional", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
+                        .WithMany()
+                        .HasForeignKey("TradeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+
+                    b.Navigation("Trade");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Country", "Nationality")
@@ -1065,6 +1507,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Nationality");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.MonthlyAttendance", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Enrolment", "Enrolment")
+                        .WithMany("Attendance")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
@@ -1105,6 +1558,18 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Province");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
+                {
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Placements");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
+                {
+                    b.Navigation("Enrolments");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Region", b =>
