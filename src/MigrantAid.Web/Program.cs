@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Seed;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Enrolments;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -55,6 +56,9 @@ builder.Services.Configure<RazorViewEngineOptions>(o =>
 });
 builder.Services.ConfigureOptions<ModelBindingMessages>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+
+// Features with services of their own.
+builder.Services.AddTraining(builder.Configuration);
 
 // Operations.
 builder.Services.AddAppHealthChecks();

@@ -18,11 +18,13 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     // Row scope of this context's user, read by the "Scope" query filters (see Scoping.cs).
     // Without a signed-in user (start-up seeding, command line, design time) nothing is filtered.
     // -1 never matches a key, so a missing region or centre means "none".
-    internal bool ScopeAll { get; } = currentUser is not { IsAuthenticated: true } || currentUser.IsInRole(Infrastructure.Auth.Roles.Administrator) || currentUser.IsInRole(Infrastructure.Auth.Roles.NationalManager);
-    internal int ScopeRegionId { get; } = currentUser is { IsAuthenticated: true } u && (u.IsInRole(Infrastructure.Auth.Roles.RegionalManager) || u.IsInRole(Infrastructure.Auth.Roles.SocialWorker)) ? u.RegionId ?? -1 : -1;
-    internal int ScopeCentreId { get; } = currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) ? u.CentreId ?? -1 : -1;
+    // Read on every query, never captured at construction: the context of a request is first
+    // created during authentication (Identity's security-stamp validator), before the user is known.
+    internal bool ScopeAll => currentUser is not { IsAuthenticated: true } || currentUser.IsInRole(Infrastructure.Auth.Roles.Administrator) || currentUser.IsInRole(Infrastructure.Auth.Roles.NationalManager);
+    internal int ScopeRegionId => currentUser is { IsAuthenticated: true } u && (u.IsInRole(Infrastructure.Auth.Roles.RegionalManager) || u.IsInRole(Infrastructure.Auth.Roles.SocialWorker)) ? u.RegionId ?? -1 : -1;
+    internal int ScopeCentreId => currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) ? u.CentreId ?? -1 : -1;
     // A centre director works with the host professionals of their centre's region.
-    internal int ScopeCentreRegionId { get; } = currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) && u.CentreId is not null ? u.RegionId ?? -1 : -1;
+    internal int ScopeCentreRegionId => currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) && u.CentreId is not null ? u.RegionId ?? -1 : -1;
 
     /// <summary>The name of the row-scope query filter; <c>IgnoreQueryFilters(["Scope"])</c> only in reviewed places.</summary>
     public const string ScopeFilter = "Scope";

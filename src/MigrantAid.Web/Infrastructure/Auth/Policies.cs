@@ -15,6 +15,15 @@ public static class Policies
     /// <summary>Training centres and trades: everyone but partners' liaisons.</summary>
     public const string ViewCentres = nameof(ViewCentres);
 
+    /// <summary>Read enrolments, attendance, risk lists (row scope decides which).</summary>
+    public const string Enrolments = nameof(Enrolments);
+    /// <summary>Enrol a migrant: training staff, and social workers for the migrants of their region.</summary>
+    public const string EnrolMigrants = nameof(EnrolMigrants);
+    /// <summary>Status transitions, placements, attendance and outcomes: the centre's director and their hierarchy.</summary>
+    public const string ManageEnrolments = nameof(ManageEnrolments);
+    /// <summary>Create and edit centres: Administrator, or a RegionalManager for their region.</summary>
+    public const string ManageCentres = nameof(ManageCentres);
+
     public static void AddAppPolicies(this AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -22,5 +31,11 @@ public static class Policies
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(ViewCentres, p => p.RequireRole(
             Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
+        options.AddPolicy(Enrolments, p => p.RequireRole(
+            Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
+        options.AddPolicy(EnrolMigrants, p => p.RequireRole(
+            Roles.Administrator, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
+        options.AddPolicy(ManageEnrolments, p => p.RequireRole(Roles.Administrator, Roles.RegionalManager, Roles.CentreDirector));
+        options.AddPolicy(ManageCentres, p => p.RequireRole(Roles.Administrator, Roles.RegionalManager));
     }
 }
