@@ -14,12 +14,18 @@ public static class Policies
     public const string Administration = nameof(Administration);
     /// <summary>Training centres and trades: everyone but partners' liaisons.</summary>
     public const string ViewCentres = nameof(ViewCentres);
+    /// <summary>The users list: Administrator (all), RegionalManager (their region, read-only).</summary>
+    public const string ViewUsers = nameof(ViewUsers);
+    /// <summary>The audit trail: Administrator only, read-only.</summary>
+    public const string ViewAudit = nameof(ViewAudit);
 
     public static void AddAppPolicies(this AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ViewUsers, p => p.RequireRole(Roles.Administrator, Roles.RegionalManager));
+        options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(ViewCentres, p => p.RequireRole(
             Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
     }
