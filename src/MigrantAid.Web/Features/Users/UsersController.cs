@@ -52,7 +52,8 @@ public sealed class UsersController(
             .Select(u => new UserRow(u.Id, u.Email!, u.DisplayName,
                 db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
                 u.Region == null ? null : language == "ar" ? u.Region.NameAr : language == "en" ? u.Region.NameEn : u.Region.NameFr,
-                u.TrainingCentre == null ? null : u.TrainingCentre.Name,
+                u.TrainingCentre != null ? u.TrainingCentre.Name
+                    : u.Partner == null ? null : language == "ar" ? u.Partner.NameAr : language == "en" ? u.Partner.NameEn : u.Partner.NameFr,
                 u.IsActive, u.LockoutEnd, u.TwoFactorEnabled))
             .ToListAsync(ct);
         rows = rows.Select(r => r with { LockedOut = r.LockoutEnd > now }).ToList();

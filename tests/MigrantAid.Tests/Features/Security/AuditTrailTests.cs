@@ -31,7 +31,7 @@ public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
         var entries = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(ApplicationUser) && a.EntityKey == id).OrderBy(a => a.Id).ToListAsync());
         Assert.Contains(entries, e => e.Action == AuditAction.Created && e.UserName == DemoAccounts.Admin);
         var update = entries.Last(e => e.Action == AuditAction.Updated && e.Changes!.Contains("DisplayName", StringComparison.Ordinal));
-        Assert.Contains("[\"Nouvelle AS\",\"Nouvelle assistante sociale\"]", update.Changes!, StringComparison.Ordinal);
+        Assert.Contains(("DisplayName", "Nouvelle AS", "Nouvelle assistante sociale"), update.ChangeList());
         Assert.Equal(DemoAccounts.Admin, update.UserName);
         Assert.False(string.IsNullOrEmpty(update.RequestId));
         Assert.DoesNotContain("PasswordHash", string.Concat(entries.Select(e => e.Changes)), StringComparison.Ordinal);
