@@ -18,9 +18,12 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     // Row scope of this context's user, read by the "Scope" query filters (see Scoping.cs).
     // Without a signed-in user (start-up seeding, command line, design time) nothing is filtered.
     // -1 never matches a key, so a missing region or centre means "none".
-    internal bool ScopeAll { get; } = currentUser is not { IsAuthenticated: true } || currentUser.IsInRole(Infrastructure.Auth.Roles.Administrator) || currentUser.IsInRole(Infrastructure.Auth.Roles.NationalManager);
-    internal int ScopeRegionId { get; } = currentUser is { IsAuthenticated: true } u && (u.IsInRole(Infrastructure.Auth.Roles.RegionalManager) || u.IsInRole(Infrastructure.Auth.Roles.SocialWorker)) ? u.RegionId ?? -1 : -1;
-    internal int ScopeCentreId { get; } = currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) ? u.CentreId ?? -1 : -1;
+    // Read at each query, not when the context is built: the request's context is created
+    // while the sign-in cookie is being validated (session store, security stamp), before
+    // HttpContext.User is set, so a value captured then would be "not signed in" = all rows.
+    internal bool ScopeAll => currentUser is not { IsAuthenticated: true } || currentUser.IsInRole(Infrastructure.Auth.Roles.Administrator) || currentUser.IsInRole(Infrastructure.Auth.Roles.NationalManager);
+    internal int ScopeRegionId => currentUser is { IsAuthenticated: true } u && (u.IsInRole(Infrastructure.Auth.Roles.RegionalManager) || u.IsInRole(Infrastructure.Auth.Roles.SocialWorker)) ? u.RegionId ?? -1 : -1;
+    internal int ScopeCentreId => currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) ? u.CentreId ?? -1 : -1;
 
     /// <summary>The name of the row-scope query filter; <c>IgnoreQueryFilters(["Scope"])</c> only in reviewed places.</summary>
     public const string ScopeFilter = "Scope";
