@@ -33,6 +33,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddAppIdentity();
 builder.Services.AddAuthorization(o => o.AddAppPolicies());
+builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
 // UI: MVC with feature folders, three languages, FluentValidation validators.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -86,6 +87,7 @@ app.UseMiddleware<RememberCultureMiddleware>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAppRequestLogging(logger);
+app.UseMiddleware<AccountRequirementsMiddleware>();
 app.UseAuthorization();
 
 app.MapAppHealthChecks();

@@ -18,8 +18,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     // Row scope of this context's user, read by the "Scope" query filters (see Scoping.cs).
     // Without a signed-in user (start-up seeding, command line, design time) nothing is filtered.
     // -1 never matches a key, so a missing region or centre means "none".
-    // Read on every query, never captured at construction: the context of a request is first
-    // created during authentication (Identity's security-stamp validator), before the user is known.
+    // Read at each query, not when the context is built: the request's context is created
+    // while the sign-in cookie is being validated (session store, security stamp), before
+    // HttpContext.User is set, so a value captured then would be "not signed in" = all rows.
     internal bool ScopeAll => currentUser is not { IsAuthenticated: true } || currentUser.IsInRole(Infrastructure.Auth.Roles.Administrator) || currentUser.IsInRole(Infrastructure.Auth.Roles.NationalManager);
     internal int ScopeRegionId => currentUser is { IsAuthenticated: true } u && (u.IsInRole(Infrastructure.Auth.Roles.RegionalManager) || u.IsInRole(Infrastructure.Auth.Roles.SocialWorker)) ? u.RegionId ?? -1 : -1;
     internal int ScopeCentreId => currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) ? u.CentreId ?? -1 : -1;
@@ -45,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<HostPlacement> HostPlacements => Set<HostPlacement>();
     public DbSet<MonthlyAttendance> MonthlyAttendance => Set<MonthlyAttendance>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -131,7 +133,17 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
-    : AppDbContext(options, auditTrail, currentUser);
+    : AppDbContext(options, auditTrail, currentUser)
+{
+    // SQLite has no date-time-with-offset type and cannot compare or sort one stored as text:
+    // store it as a sortable 64-bit value (every time here is UTC).
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
 
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
     : AppDbContext(options, auditTrail, currentUser);

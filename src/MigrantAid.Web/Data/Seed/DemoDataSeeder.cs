@@ -11,11 +11,16 @@ namespace MigrantAid.Web.Data.Seed;
 /// population (with the Alkari apprenticeship centre in Rabat), and the demo accounts that
 /// everyone scripts against. Deterministic and idempotent.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser> users, AuditTrail auditTrail)
+public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser> users, IUserStore<ApplicationUser> userStore, AuditTrail auditTrail)
 {
     public const string DemoPassword = "MigrantAid-Demo-2026";
     public const string AlkariCode = "RSK-RAB-ALKARI";
     public const int CentreCount = 1600;
+    /// <summary>
+    /// Demo only: the authenticator key (base32) of the accounts whose role requires two-factor
+    /// sign-in, published in the README so that scripts can compute the codes (RFC 6238).
+    /// </summary>
+    public const string DemoAuthenticatorKey = "MIGRANTAIDDEMOTOTPKEY234567ABCDE";
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -132,6 +137,12 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser>
             };
             Check(await users.CreateAsync(user, DemoPassword));
             Check(await users.AddToRoleAsync(user, a.Role));
+            if (IdentitySetup.TwoFactorRoles.Contains(a.Role))
+            {
+                await ((IUserAuthenticatorKeyStore<ApplicationUser>)userStore).SetAuthenticatorKeyAsync(user, DemoAuthenticatorKey, ct);
+                user.TwoFactorEnabled = true;
+                Check(await users.UpdateAsync(user));
+            }
         }
     }
 

@@ -9,7 +9,7 @@ using MigrantAid.Web.Infrastructure.Auditing;
 
 namespace MigrantAid.Web.Features.Account;
 
-public sealed class AccountController(
+public sealed partial class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
     AppDbContext db,
@@ -39,6 +39,10 @@ public sealed class AccountController(
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signInManager.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(TwoFactor), new { returnUrl = form.ReturnUrl });
+        }
         if (result.Succeeded)
         {
             await RecordAsync(AuditAction.SignIn, user!);
@@ -64,18 +68,11 @@ public sealed class AccountController(
         return View(form);
     }
 
-    [HttpPost]
+    [Authorize(Policy = Infrastructure.Auth.Policies.Staff), HttpPost]
     public async Task<IActionResult> Logout()
     {
         await signInManager.SignOutAsync();
         return RedirectToAction(nameof(Login));
-    }
-
-    [AllowAnonymous, HttpGet]
-    public IActionResult AccessDenied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
     }
 
     private async Task RecordAsync(AuditAction action, ApplicationUser user)

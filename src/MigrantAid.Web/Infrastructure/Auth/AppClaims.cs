@@ -11,6 +11,10 @@ public static class AppClaimTypes
     public const string CentreId = "migrantaid:centre";
     public const string PartnerId = "migrantaid:partner";
     public const string DisplayName = "migrantaid:name";
+    /// <summary>Present while the user must choose a new password (after a reset).</summary>
+    public const string MustChangePassword = "migrantaid:mustchangepassword";
+    /// <summary>Present while a role that requires two-factor sign-in has not set it up.</summary>
+    public const string MustSetUpTwoFactor = "migrantaid:mustsetup2fa";
 }
 
 /// <summary>Puts the user's scope (region, centre, partner) into the sign-in cookie as claims.</summary>
@@ -22,6 +26,14 @@ public sealed class AppClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(AppClaimTypes.MustChangePassword, "true"));
+        }
+        if (!user.TwoFactorEnabled && (await UserManager.GetRolesAsync(user)).Intersect(IdentitySetup.TwoFactorRoles).Any())
+        {
+            identity.AddClaim(new Claim(AppClaimTypes.MustSetUpTwoFactor, "true"));
+        }
         if (user.RegionId is { } region)
         {
             identity.AddClaim(new Claim(AppClaimTypes.RegionId, region.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -1,17 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure.Auditing;
 
 namespace MigrantAid.Web.Infrastructure.Auth;
 
 public static class IdentitySetup
 {
+    /// <summary>Roles that must sign in with a second factor (an authenticator app).</summary>
+    public static readonly string[] TwoFactorRoles = [Roles.Administrator, Roles.NationalManager];
+
     public static IServiceCollection AddAppIdentity(this IServiceCollection services)
     {
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // OWASP ASVS 2.1: length over composition rules, and no common password.
                 o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 4;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
@@ -23,22 +32,42 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
-        // A deactivated user's sessions end within a minute.
+        // A deactivated user's or a reset password's other sessions end within a minute even
+        // without the session store (the security stamp is checked every minute).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore>((o, store) => o.SessionStore = store);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "MigrantAid.Session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.ExpireTimeSpan = SessionStore.IdleTimeout;
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnRedirectToAccessDenied = RefuseAsync;
         });
         return services;
+    }
+
+    /// <summary>A refused request answers 403 with the error page (not a redirect), logged and audited.</summary>
+    private static async Task RefuseAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var http = context.HttpContext;
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("MigrantAid.Authorization");
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        logger.LogWarning("Access refused to {Path} for user {UserId}", http.Request.Path.Value, userId);
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        db.AuditEntries.Add(http.RequestServices.GetRequiredService<AuditTrail>()
+            .Event(AuditAction.AccessDenied, "Endpoint", $"{http.Request.Method} {http.Request.Path.Value}"));
+        await db.SaveChangesAsync();
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
     }
 }

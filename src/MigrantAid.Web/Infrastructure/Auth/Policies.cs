@@ -14,6 +14,10 @@ public static class Policies
     public const string Administration = nameof(Administration);
     /// <summary>Training centres and trades: everyone but partners' liaisons.</summary>
     public const string ViewCentres = nameof(ViewCentres);
+    /// <summary>The users list: Administrator (all), RegionalManager (their region, read-only).</summary>
+    public const string ViewUsers = nameof(ViewUsers);
+    /// <summary>The audit trail: Administrator only, read-only.</summary>
+    public const string ViewAudit = nameof(ViewAudit);
 
     /// <summary>Read enrolments, attendance, risk lists (row scope decides which).</summary>
     public const string Enrolments = nameof(Enrolments);
@@ -29,6 +33,8 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(ViewUsers, p => p.RequireRole(Roles.Administrator, Roles.RegionalManager));
+        options.AddPolicy(ViewAudit, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(ViewCentres, p => p.RequireRole(
             Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
         options.AddPolicy(Enrolments, p => p.RequireRole(

@@ -109,7 +109,7 @@ public sealed class AttendanceGridTests(AppFactory app) : IClassFixture<AppFacto
         var alkari = await app.CentreAsync();
         var other = await app.DirectorOfAsync(await app.CentreInRegionAsync("RSK"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(other)).GetAsync($"/Attendance?centreId={alkari.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await (await SignedInAsync(DemoAccounts.RabatSocial)).GetAsync($"/Attendance?centreId={alkari.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignedInAsync(DemoAccounts.RabatSocial)).GetAsync($"/Attendance?centreId={alkari.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await SignedInAsync(DemoAccounts.RabatManager)).GetAsync($"/Attendance?centreId={alkari.Id}")).StatusCode);
     }
 }

@@ -260,7 +260,7 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
         var client = await SignedInAsync(DemoAccounts.National);
         var page = await client.GetTextAsync($"/Enrolments/Details/{id}");
         Assert.DoesNotContain("/Enrolments/Transition/", page, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Enrolments/Create")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Enrolments/Create")).StatusCode);
     }
 
     [Fact]

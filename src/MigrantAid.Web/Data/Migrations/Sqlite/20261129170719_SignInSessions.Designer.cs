@@ -11,8 +11,8 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129170242_Training")]
-    partial class Training
+    [Migration("20261129170719_SignInSessions")]
+    partial class SignInSessions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -177,8 +177,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -198,8 +198,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
@@ -269,8 +269,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Changes")
                         .HasColumnType("TEXT");
@@ -311,57 +311,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.CentreOffer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AcademicYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DiplomaTrackId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TradeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TrainingCentreId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DiplomaTrackId");
-
-                    b.HasIndex("TradeId");
-
-                    b.HasIndex("TrainingCentreId", "AcademicYear", "TradeId", "DiplomaTrackId")
-                        .IsUnique();
-
-                    b.ToTable("CentreOffers");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.CentreTrade", b =>
                 {
                     b.Property<int>("TrainingCentreId")
@@ -393,8 +342,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -415,8 +364,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -448,8 +397,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -476,8 +425,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -493,236 +442,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DiplomaTracks");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AcademicYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ActivatedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("CapacityOverridden")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("CertifiedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("CompletedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DiplomaNumber")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DiplomaTrackId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DropoutNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DropoutReason")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DroppedOutOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EnrolledOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ExpectedEndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("FollowUpDueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MigrantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("OutcomeRecordedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StatusDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("SuspendedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TradeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TrainingCentreId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DiplomaTrackId");
-
-                    b.HasIndex("TradeId");
-
-                    b.HasIndex("MigrantId", "Status");
-
-                    b.HasIndex("RegionId", "Status");
-
-                    b.HasIndex("TrainingCentreId", "FollowUpDueOn");
-
-                    b.HasIndex("TrainingCentreId", "AcademicYear", "Status");
-
-                    b.ToTable("Enrolments");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EnrolmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HostProfessionalId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SharePercent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TrainingCentreId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EnrolmentId");
-
-                    b.HasIndex("HostProfessionalId");
-
-                    b.HasIndex("TrainingCentreId", "EnrolmentId");
-
-                    b.ToTable("HostPlacements");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.HostProfessional", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("City")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Contact")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TradeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TradeId");
-
-                    b.HasIndex("RegionId", "Name");
-
-                    b.ToTable("HostProfessionals");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
@@ -767,8 +486,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -843,8 +562,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -875,67 +594,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("Migrants");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.MonthlyAttendance", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CentreDaysExpected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CentreDaysPresent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EnrolmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HostDaysExpected")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HostDaysPresent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TrainingCentreId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EnrolmentId", "Year", "Month")
-                        .IsUnique();
-
-                    b.HasIndex("TrainingCentreId", "Year", "Month");
-
-                    b.ToTable("MonthlyAttendance");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.Partner", b =>
                 {
                     b.Property<int>("Id")
@@ -951,8 +609,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -978,8 +636,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -1008,8 +666,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -1041,8 +699,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -1073,8 +731,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -1098,8 +756,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Property<int>("Population")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -1128,8 +786,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -1150,8 +808,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -1180,8 +838,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -1205,8 +863,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Property<int>("SectorId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -1249,8 +907,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(64)
@@ -1276,8 +934,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("UpdatedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(64)
@@ -1297,6 +955,39 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("RegionId", "Name");
 
                     b.ToTable("TrainingCentres");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1374,33 +1065,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("TrainingCentre");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.CentreOffer", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.DiplomaTrack", "DiplomaTrack")
-                        .WithMany()
-                        .HasForeignKey("DiplomaTrackId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
-                        .WithMany()
-                        .HasForeignKey("TradeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.TrainingCentre", "TrainingCentre")
-                        .WithMany()
-                        .HasForeignKey("TrainingCentreId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("DiplomaTrack");
-
-                    b.Navigation("Trade");
-
-                    b.Navigation("TrainingCentre");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.CentreTrade", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
@@ -1420,79 +1084,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("TrainingCentre");
                 });
 
-            modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.DiplomaTrack", "DiplomaTrack")
-                        .WithMany()
-                        .HasForeignKey("DiplomaTrackId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
-                        .WithMany("Enrolments")
-                        .HasForeignKey("MigrantId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
-                        .WithMany()
-                        .HasForeignKey("TradeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.TrainingCentre", "TrainingCentre")
-                        .WithMany()
-                        .HasForeignKey("TrainingCentreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("DiplomaTrack");
-
-                    b.Navigation("Migrant");
-
-                    b.Navigation("Trade");
-
-                    b.Navigation("TrainingCentre");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Enrolment", "Enrolment")
-                        .WithMany("Placements")
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.HostProfessional", "HostProfessional")
-                        .WithMany()
-                        .HasForeignKey("HostProfessionalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Enrolment");
-
-                    b.Navigation("HostProfessional");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.HostProfessional", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Region", "Region")
-                        .WithMany()
-                        .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
-                        .WithMany()
-                        .HasForeignKey("TradeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Region");
-
-                    b.Navigation("Trade");
-                });
-
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Country", "Nationality")
@@ -1510,17 +1101,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Nationality");
 
                     b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.MonthlyAttendance", b =>
-                {
-                    b.HasOne("MigrantAid.Web.Domain.Enrolment", "Enrolment")
-                        .WithMany("Attendance")
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Enrolment");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
@@ -1561,18 +1141,6 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Province");
 
                     b.Navigation("Region");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
-                {
-                    b.Navigation("Attendance");
-
-                    b.Navigation("Placements");
-                });
-
-            modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
-                {
-                    b.Navigation("Enrolments");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Region", b =>
