@@ -58,7 +58,17 @@ public sealed class AttendanceController(AppDbContext db, CurrentUser user, Time
         foreach (var line in form.Lines.Where(x => x.IsEntered && enrolments.ContainsKey(x.EnrolmentId)))
         {
             var e = enrolments[line.EnrolmentId];
-            if (!existing.TryGetValue(e.Id, out var record))
+            // Someone else saved this apprentice's month since the grid was opened: do not overwrite.
+            if (existing.TryGetValue(e.Id, out var record) ? record.Version != line.Version : line.Version is not null)
+            {
+                ModelState.AddModelError("", l["Attendance.Conflict", line.Name ?? ""]);
+                continue;
+            }
+            if (record is not null)
+            {
+                db.Entry(record).Property(r => r.Version).OriginalValue = line.Version!.Value;
+            }
+            else
             {
                 record = new MonthlyAttendance { EnrolmentId = e.Id, TrainingCentreId = e.TrainingCentreId, RegionId = e.RegionId, Year = form.Year, Month = form.Month };
                 db.MonthlyAttendance.Add(record);
@@ -68,9 +78,20 @@ public sealed class AttendanceController(AppDbContext db, CurrentUser user, Time
             record.HostDaysExpected = line.HostDaysExpected ?? 0;
             record.HostDaysPresent = line.HostDaysPresent ?? 0;
         }
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = l["Attendance.Saved"].Value;
-        return RedirectToAction(nameof(Index), new { centreId = form.CentreId, year = form.Year, month = form.Month });
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                TempData["Success"] = l["Attendance.Saved"].Value;
+                return RedirectToAction(nameof(Index), new { centreId = form.CentreId, year = form.Year, month = form.Month });
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError("", l["Attendance.Conflict", ""]);
+            }
+        }
+        return View(new AttendanceGridPage(centre.Name, form));
     }
 
     private async Task<TrainingCentre?> CentreAsync(int centreId, CancellationToken ct)
@@ -102,7 +123,7 @@ public sealed class AttendanceController(AppDbContext db, CurrentUser user, Time
             var host = r.AlternatingTraining ? (int)Math.Round(WorkingDays * r.HostSharePercent / 100.0) : 0;
             return new AttendanceLine
             {
-                EnrolmentId = r.Id, Name = names.GetValueOrDefault(r.MigrantId, ""),
+                EnrolmentId = r.Id, Version = r.Record?.Version, Name = names.GetValueOrDefault(r.MigrantId, ""),
                 CentreDaysExpected = r.Record?.CentreDaysExpected ?? WorkingDays - host,
                 CentreDaysPresent = r.Record?.CentreDaysPresent,
                 HostDaysExpected = r.Record?.HostDaysExpected ?? host,

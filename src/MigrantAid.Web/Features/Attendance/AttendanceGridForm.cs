@@ -16,6 +16,8 @@ public sealed class AttendanceGridForm
 public sealed class AttendanceLine
 {
     public int EnrolmentId { get; set; }
+    /// <summary>The version of the month's record when the grid was opened (none if not entered yet).</summary>
+    public Guid? Version { get; set; }
     public string? Name { get; set; }
     public int? CentreDaysExpected { get; set; }
     public int? CentreDaysPresent { get; set; }

@@ -178,9 +178,17 @@ public sealed class EnrolmentsController(
     {
         centreId ??= user.IsInRole(Roles.CentreDirector) ? user.CentreId : null;
         regionId ??= centreId is null && user.IsInRole(Roles.RegionalManager) ? user.RegionId : null;
-        var rows = await risks.ForAsync(centreId, regionId, ct);
+        var national = user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.NationalManager);
+        var rows = national && centreId is null && regionId is null ? [] : await risks.ForAsync(centreId, regionId, ct);
         var title = centreId is { } c ? await db.TrainingCentres.Where(x => x.Id == c).Select(x => x.Name).SingleOrDefaultAsync(ct)
             : regionId is { } r ? (await db.Regions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == r, ct))?.Name(Cultures.Current) : null;
+        // National roles pick a region rather than load the whole country's list at once.
+        if (national)
+        {
+            ViewData["Regions"] = (await db.Regions.AsNoTracking().ToListAsync(ct))
+                .Select(r => new SelectListItem(r.Name(Cultures.Current), r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id == regionId))
+                .OrderBy(r => r.Text, StringComparer.CurrentCulture).ToList();
+        }
         return View(new RiskViewModel(centreId, regionId, title, risks.Threshold, rows, await NamesAsync(ct)));
     }
 

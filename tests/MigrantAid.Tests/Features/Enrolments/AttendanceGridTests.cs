@@ -24,9 +24,11 @@ public sealed class AttendanceGridTests(AppFactory app) : IClassFixture<AppFacto
         return int.Parse(match.Groups[1].Value);
     }
 
-    private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string gridUrl, int centreId, params (int Enrolment, int CE, int CP, int HE, int HP)[] lines)
+    private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string gridUrl, int centreId, params (int Enrolment, int CE, int CP, int HE, int HP)[] lines) =>
+        await PostGridAsync(client, await client.GetStringAsync(gridUrl), centreId, lines);
+
+    private static async Task<HttpResponseMessage> PostGridAsync(HttpClient client, string page, int centreId, params (int Enrolment, int CE, int CP, int HE, int HP)[] lines)
     {
-        var page = await client.GetStringAsync(gridUrl);
         var fields = new Dictionary<string, string>
         {
             ["CentreId"] = centreId.ToString(), ["Year"] = Due.Year.ToString(), ["Month"] = Due.Month.ToString(),
@@ -37,6 +39,10 @@ public sealed class AttendanceGridTests(AppFactory app) : IClassFixture<AppFacto
         foreach (Match m in shown)
         {
             fields[$"Lines[{m.Groups[1].Value}].EnrolmentId"] = m.Groups[2].Value;
+        }
+        foreach (Match m in Regex.Matches(page, "name=\"Lines\\[(\\d+)\\].Version\" value=\"([0-9a-f-]*)\""))
+        {
+            fields[$"Lines[{m.Groups[1].Value}].Version"] = m.Groups[2].Value;
         }
         var extra = shown.Count;
         foreach (var (enrolment, ce, cp, he, hp) in lines)
@@ -101,6 +107,24 @@ public sealed class AttendanceGridTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("Les jours présents ne peuvent dépasser les jours prévus", text, StringComparison.Ordinal);
         Assert.Contains("aria-invalid=\"true\"", text, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.MonthlyAttendance.AnyAsync(m => m.EnrolmentId == a || m.EnrolmentId == b)));
+    }
+
+    [Fact]
+    public async Task A_grid_opened_before_someone_else_saved_the_month_does_not_overwrite_it()
+    {
+        var alkari = await app.CentreAsync();
+        var id = await app.EnrolmentAsync(await app.MigrantAsync(familyName: "Concurrent"), alkari.Id);
+        var director = app.CreateBrowserLikeClient();
+        await director.SignInOrFailAsync(DemoAccounts.AlkariDirector);
+        var manager = app.CreateBrowserLikeClient();
+        await manager.SignInOrFailAsync(DemoAccounts.RabatManager);
+        var url = $"/Attendance?centreId={alkari.Id}";
+        var stale = await director.GetStringAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(manager, url, alkari.Id, (id, 4, 4, 18, 18))).StatusCode);
+
+        var response = await PostGridAsync(director, stale, alkari.Id, (id, 4, 0, 18, 0));
+        Assert.Contains("Quelqu'un d'autre a enregistré ce mois entre-temps", await response.ReadTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(18, await app.WithDbAsync(db => db.MonthlyAttendance.Where(m => m.EnrolmentId == id).Select(m => m.HostDaysPresent).SingleAsync()));
     }
 
     [Fact]

@@ -110,6 +110,23 @@ public sealed class RiskListTests(AppFactory app) : IClassFixture<AppFactory>
     }
 }
 
+public sealed class NationalRiskListTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task National_roles_choose_a_region_before_the_list_is_computed()
+    {
+        var name = "National" + Guid.NewGuid().ToString("N")[..8];
+        await app.EnrolmentAsync(await app.MigrantAsync(familyName: name), (await app.CentreAsync()).Id, start: TrainingData.Today.AddMonths(-4));
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.National);
+        var first = await client.GetTextAsync("/Enrolments/Risk");
+        Assert.Contains("<select id=\"regionId\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, first, StringComparison.Ordinal);
+        var rsk = (await app.CentreAsync()).RegionId;
+        Assert.Contains(RiskListTests.Missing, RiskListTests.RowOf(await client.GetTextAsync($"/Enrolments/Risk?regionId={rsk}"), name), StringComparison.Ordinal);
+    }
+}
+
 /// <summary>The threshold comes from configuration (Training:RiskAttendanceThreshold).</summary>
 public sealed class RiskThresholdTests(RiskThresholdTests.LowThresholdApp app) : IClassFixture<RiskThresholdTests.LowThresholdApp>
 {
