@@ -80,4 +80,24 @@ public sealed class HostPlacementTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("Ce professionnel n'est pas dans la région du centre", await response.ReadTextAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.HostPlacements.AnyAsync(p => p.EnrolmentId == id)));
     }
+
+    [Fact]
+    public async Task Hosts_of_another_region_are_not_found()
+    {
+        var host = await HostAsync("TTA", "Salon de Tétouan");
+        var director = await SignedInAsync(DemoAccounts.AlkariDirector);
+        Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync($"/Hosts/Edit/{host}")).StatusCode);
+        var own = await HostAsync("RSK", "Salon de Salé");
+        Assert.Equal(HttpStatusCode.OK, (await director.GetAsync($"/Hosts/Edit/{own}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_Tanger_social_worker_cannot_start_an_enrolment_from_a_Rabat_case_file()
+    {
+        var migrant = await app.MigrantAsync("RSK");
+        var tanger = await SignedInAsync(DemoAccounts.TangerSocial);
+        Assert.Equal(HttpStatusCode.NotFound, (await tanger.GetAsync($"/Enrolments/Create?migrantId={migrant}")).StatusCode);
+        var rabat = await SignedInAsync(DemoAccounts.RabatSocial);
+        Assert.Equal(HttpStatusCode.OK, (await rabat.GetAsync($"/Enrolments/Create?migrantId={migrant}")).StatusCode);
+    }
 }
