@@ -6,6 +6,7 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Seed;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Migrants;
+using MigrantAid.Web.Features.Enrolments;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -60,6 +61,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 
 // Features with services of their own.
 builder.Services.AddMigrantsFeature();
+builder.Services.AddTraining(builder.Configuration);
 
 // Operations.
 builder.Services.AddAppHealthChecks();

@@ -24,6 +24,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     internal bool ScopeAll => currentUser is not { IsAuthenticated: true } || currentUser.IsInRole(Infrastructure.Auth.Roles.Administrator) || currentUser.IsInRole(Infrastructure.Auth.Roles.NationalManager);
     internal int ScopeRegionId => currentUser is { IsAuthenticated: true } u && (u.IsInRole(Infrastructure.Auth.Roles.RegionalManager) || u.IsInRole(Infrastructure.Auth.Roles.SocialWorker)) ? u.RegionId ?? -1 : -1;
     internal int ScopeCentreId => currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) ? u.CentreId ?? -1 : -1;
+    // A centre director works with the host professionals of their centre's region.
+    internal int ScopeCentreRegionId => currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) && u.CentreId is not null ? u.RegionId ?? -1 : -1;
 
     /// <summary>The name of the row-scope query filter; <c>IgnoreQueryFilters(["Scope"])</c> only in reviewed places.</summary>
     public const string ScopeFilter = "Scope";
@@ -43,6 +45,11 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<Need> Needs => Set<Need>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
     public DbSet<MigrantMerge> MigrantMerges => Set<MigrantMerge>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<CentreOffer> CentreOffers => Set<CentreOffer>();
+    public DbSet<HostProfessional> HostProfessionals => Set<HostProfessional>();
+    public DbSet<HostPlacement> HostPlacements => Set<HostPlacement>();
+    public DbSet<MonthlyAttendance> MonthlyAttendance => Set<MonthlyAttendance>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -79,6 +86,13 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
                 builder.Entity(type).HasQueryFilter(ScopeFilter, Expression.Lambda(body, e));
             }
         }
+
+        // A centre director also sees the files of the migrants enrolled at their centre (the
+        // views show them only the minimal profile), and the host professionals of their region.
+        builder.Entity<Migrant>().HasQueryFilter(ScopeFilter, e =>
+            ScopeAll || e.RegionId == ScopeRegionId || e.Enrolments.Any(x => x.TrainingCentreId == ScopeCentreId));
+        builder.Entity<HostProfessional>().HasQueryFilter(ScopeFilter, e =>
+            ScopeAll || e.RegionId == ScopeRegionId || e.RegionId == ScopeCentreRegionId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -19,4 +19,19 @@ public class AuditEntry
     public AuditAction Action { get; set; }
     /// <summary>JSON object: field → [old, new]. Never holds passwords or security stamps.</summary>
     public string? Changes { get; set; }
+
+    /// <summary>The changes as (field, old, new) for display.</summary>
+    public IEnumerable<(string Field, string? Old, string? New)> ChangeList()
+    {
+        if (string.IsNullOrEmpty(Changes))
+        {
+            yield break;
+        }
+        using var document = System.Text.Json.JsonDocument.Parse(Changes);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var values = property.Value.EnumerateArray().Select(v => v.ValueKind == System.Text.Json.JsonValueKind.Null ? null : v.ToString()).ToList();
+            yield return (property.Name, values.ElementAtOrDefault(0), values.ElementAtOrDefault(1));
+        }
+    }
 }

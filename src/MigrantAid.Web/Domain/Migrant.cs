@@ -137,6 +137,9 @@ public class Migrant : Entity, IRegionScoped
 
     /// <summary>Effective year of birth, from the date or the year.</summary>
     public int? YearOfBirth => BirthDate?.Year ?? BirthYear;
+
+    /// <summary>Training enrolments; also what lets a centre director see this file (row scope).</summary>
+    public List<Enrolment> Enrolments { get; set; } = [];
 }
 
 /// <summary>One search token of a migrant's names (see NameKey.Tokens): prefix search is an index range scan on Token.</summary>

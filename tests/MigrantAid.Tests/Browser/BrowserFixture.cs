@@ -49,13 +49,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page on the app.</summary>
-    public async Task<IPage> NewPageAsync(string? locale = "fr-FR")
+    public async Task<IPage> NewPageAsync(string? locale = "fr-FR", int width = 1280, int height = 900)
     {
         Skip.If(Browser is null && !IsCi, $"Chromium not found at {ChromiumPath}: install Debian's chromium package to run the browser tests.");
         Assert.True(Browser is not null, $"CI=true but Chromium is missing at {ChromiumPath}: .ci/run must install it.");
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = width < 600, HasTouch = width < 600,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -40,3 +40,25 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
         await browser.CheckPageAsync(page, "centres-ar");
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class PhoneLayoutBrowserTests(BrowserFixture browser)
+{
+    [SkippableFact]
+    public async Task On_a_phone_the_navigation_folds_into_a_menu_button_and_pages_fit_the_screen()
+    {
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await browser.SignInAsync(page, DemoAccounts.RabatManager);
+        var centresLink = page.GetByRole(AriaRole.Link, new() { Name = "Centres", Exact = true });
+        await Assertions.Expect(centresLink).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher ou masquer la navigation" }).ClickAsync();
+        await Assertions.Expect(centresLink).ToBeVisibleAsync();
+        await browser.CheckPageAsync(page, "home-phone-menu-fr");
+        await centresLink.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Centres de formation" })).ToBeVisibleAsync();
+        // Nothing but the scrollable table region is wider than the screen.
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the centres page scrolls sideways on a phone");
+        await browser.CheckPageAsync(page, "centres-phone-fr");
+    }
+}

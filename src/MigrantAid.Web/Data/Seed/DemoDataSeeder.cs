@@ -28,6 +28,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser>
         try
         {
             await SeedCentresAsync(ct);
+            await SeedAlkariOfferAsync(ct);
         }
         finally
         {
@@ -94,6 +95,31 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser>
                     db.TrainingCentres.Add(centre);
                 }
             }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The Alkari centre's offer, so that enrolment can be tried at once: its five trades in the
+    /// apprenticeship track (15 places) and building in the qualification track (10 places), for
+    /// 2016/2017 (the article's year) and the current academic year.
+    /// </summary>
+    private async Task SeedAlkariOfferAsync(CancellationToken ct)
+    {
+        var alkari = await db.TrainingCentres.Include(c => c.Trades).SingleAsync(c => c.Code == AlkariCode, ct);
+        if (await db.CentreOffers.AnyAsync(o => o.TrainingCentreId == alkari.Id, ct))
+        {
+            return;
+        }
+        var tracks = await db.DiplomaTracks.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
+        var building = await db.Trades.Where(t => t.Code == "BAT").Select(t => t.Id).SingleAsync(ct);
+        foreach (var year in new[] { 2016, AcademicYear.Of(DateOnly.FromDateTime(DateTime.Today)) }.Distinct())
+        {
+            foreach (var trade in alkari.Trades)
+            {
+                db.CentreOffers.Add(new CentreOffer { TrainingCentreId = alkari.Id, TradeId = trade.TradeId, DiplomaTrackId = tracks[DiplomaTrack.Apprenticeship], AcademicYear = year, Capacity = 15 });
+            }
+            db.CentreOffers.Add(new CentreOffer { TrainingCentreId = alkari.Id, TradeId = building, DiplomaTrackId = tracks[DiplomaTrack.Qualification], AcademicYear = year, Capacity = 10 });
         }
         await db.SaveChangesAsync(ct);
     }

@@ -75,13 +75,6 @@ public sealed partial class AccountController(
         return RedirectToAction(nameof(Login));
     }
 
-    [AllowAnonymous, HttpGet]
-    public IActionResult AccessDenied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
-    }
-
     private async Task RecordAsync(AuditAction action, ApplicationUser user)
     {
         db.AuditEntries.Add(auditTrail.Event(action, nameof(ApplicationUser), user.Id, user.Id, user.Email));

@@ -9,7 +9,7 @@ public sealed class ErrorController : Controller
 {
     [Route("{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int code)
+    public IActionResult Show([FromRoute] int code)
     {
         Response.StatusCode = code is >= 400 and < 600 ? code : 500;
         return View("Error", Response.StatusCode);

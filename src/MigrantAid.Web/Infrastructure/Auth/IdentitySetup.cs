@@ -52,7 +52,6 @@ public static class IdentitySetup
             o.SlidingExpiration = true;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnRedirectToAccessDenied = RefuseAsync;
         });
         return services;

@@ -61,3 +61,14 @@ public sealed class OperationsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("Aissatou", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class DataProtectionTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Data_protection_keys_live_in_the_database_so_instances_share_sign_ins()
+    {
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInOrFailAsync(DemoAccounts.RabatSocial);
+        Assert.True(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.DataProtectionKeys)) >= 1);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Web.Data.Configurations;
+
+internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
+{
+    public void Configure(EntityTypeBuilder<Enrolment> b)
+    {
+        b.ConfigureEntity();
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.DropoutReason).HasConversion<string>().HasMaxLength(30);
+        b.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(30);
+        b.Property(e => e.DiplomaNumber).HasMaxLength(Enrolment.DiplomaNumberMaxLength);
+        b.Property(e => e.DropoutNote).HasMaxLength(Enrolment.NoteMaxLength);
+        b.HasOne(e => e.Migrant).WithMany(m => m.Enrolments).HasForeignKey(e => e.MigrantId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.TrainingCentre).WithMany().HasForeignKey(e => e.TrainingCentreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Trade).WithMany().HasForeignKey(e => e.TradeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.DiplomaTrack).WithMany().HasForeignKey(e => e.DiplomaTrackId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.TrainingCentreId, e.AcademicYear, e.Status });
+        b.HasIndex(e => new { e.MigrantId, e.Status });
+        b.HasIndex(e => new { e.RegionId, e.Status });
+        b.HasIndex(e => new { e.TrainingCentreId, e.FollowUpDueOn });
+    }
+}
+
+internal sealed class CentreOfferConfiguration : IEntityTypeConfiguration<CentreOffer>
+{
+    public void Configure(EntityTypeBuilder<CentreOffer> b)
+    {
+        b.ConfigureEntity();
+        b.HasOne(e => e.TrainingCentre).WithMany().HasForeignKey(e => e.TrainingCentreId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.Trade).WithMany().HasForeignKey(e => e.TradeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.DiplomaTrack).WithMany().HasForeignKey(e => e.DiplomaTrackId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.TrainingCentreId, e.AcademicYear, e.TradeId, e.DiplomaTrackId }).IsUnique();
+    }
+}
+
+internal sealed class HostProfessionalConfiguration : IEntityTypeConfiguration<HostProfessional>
+{
+    public void Configure(EntityTypeBuilder<HostProfessional> b)
+    {
+        b.ConfigureEntity();
+        b.Property(e => e.Name).HasMaxLength(HostProfessional.NameMaxLength).IsRequired();
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.City).HasMaxLength(HostProfessional.CityMaxLength).IsRequired();
+        b.Property(e => e.Contact).HasMaxLength(HostProfessional.ContactMaxLength);
+        b.HasOne(e => e.Trade).WithMany().HasForeignKey(e => e.TradeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Region).WithMany().HasForeignKey(e => e.RegionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.RegionId, e.Name });
+    }
+}
+
+internal sealed class HostPlacementConfiguration : IEntityTypeConfiguration<HostPlacement>
+{
+    public void Configure(EntityTypeBuilder<HostPlacement> b)
+    {
+        b.ConfigureEntity();
+        b.HasOne(e => e.Enrolment).WithMany(e => e.Placements).HasForeignKey(e => e.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.HostProfessional).WithMany().HasForeignKey(e => e.HostProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.TrainingCentreId, e.EnrolmentId });
+    }
+}
+
+internal sealed class MonthlyAttendanceConfiguration : IEntityTypeConfiguration<MonthlyAttendance>
+{
+    public void Configure(EntityTypeBuilder<MonthlyAttendance> b)
+    {
+        b.ConfigureEntity();
+        b.Ignore(e => e.Rate);
+        b.HasOne(e => e.Enrolment).WithMany(e => e.Attendance).HasForeignKey(e => e.EnrolmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.EnrolmentId, e.Year, e.Month }).IsUnique();
+        b.HasIndex(e => new { e.TrainingCentreId, e.Year, e.Month });
+    }
+}

@@ -1,0 +1,317 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure.Localization;
+
+namespace MigrantAid.Web.Features.Enrolments;
+
+[Authorize(Policy = Policies.Enrolments)]
+public sealed class EnrolmentsController(
+    AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    public const int PageSize = 25;
+
+    public async Task<IActionResult> Index(int? centreId, int? year, EnrolmentStatus? status, int page = 1, CancellationToken ct = default)
+    {
+        var query = db.Enrolments.AsNoTracking();
+        if (centreId is { } c)
+        {
+            query = query.Where(e => e.TrainingCentreId == c);
+        }
+        if (year is { } y)
+        {
+            query = query.Where(e => e.AcademicYear == y);
+        }
+        if (status is { } s)
+        {
+            query = query.Where(e => e.Status == s);
+        }
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await query.OrderByDescending(e => e.AcademicYear).ThenBy(e => e.Migrant!.FamilyName).ThenBy(e => e.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(e => new EnrolmentRow(e.Id, e.Migrant!.FileNumber, e.Migrant.FamilyName, e.Migrant.GivenName, e.TrainingCentre!.Name,
+                e.TradeId, e.DiplomaTrackId, e.AcademicYear, e.StartDate, e.Status))
+            .ToListAsync(ct);
+        return View(new EnrolmentListViewModel(centreId, year, status, page, total, PageSize, rows, await NamesAsync(ct)));
+    }
+
+    [Authorize(Policy = Policies.EnrolMigrants)]
+    public async Task<IActionResult> Create(int? migrantId, int? centreId, CancellationToken ct)
+    {
+        var form = new EnrolmentForm { AcademicYear = AcademicYear.Of(clock.Today()), StartDate = clock.Today() };
+        if (migrantId is { } m)
+        {
+            form.MigrantFileNumber = await db.Migrants.Where(x => x.Id == m).Select(x => x.FileNumber).SingleOrDefaultAsync(ct);
+            if (form.MigrantFileNumber is null)
+            {
+                return NotFound();
+            }
+        }
+        if (centreId is { } c)
+        {
+            var centre = await db.TrainingCentres.AsNoTracking().SingleOrDefaultAsync(x => x.Id == c, ct);
+            if (centre is null || !user.CanWriteAt(centre.Id, centre.RegionId))
+            {
+                return NotFound();
+            }
+            form.CentreCode = centre.Code;
+        }
+        else if (user.IsInRole(Roles.CentreDirector) && user.CentreId is { } own)
+        {
+            form.CentreCode = await db.TrainingCentres.Where(x => x.Id == own).Select(x => x.Code).SingleOrDefaultAsync(ct);
+        }
+        return await CreateView(form, ct);
+    }
+
+    [HttpPost, Authorize(Policy = Policies.EnrolMigrants)]
+    public async Task<IActionResult> Create(EnrolmentForm form, [FromServices] IValidator<EnrolmentForm> validator,
+        [FromServices] EnrolmentService service, CancellationToken ct)
+    {
+        var result = await validator.ValidateAsync(form, ct);
+        if (!result.IsValid)
+        {
+            result.AddTo(ModelState);
+            return await CreateView(form, ct);
+        }
+        var (enrolment, errors) = await service.EnrolAsync(form, ct);
+        if (enrolment is null)
+        {
+            foreach (var e in errors)
+            {
+                ModelState.AddModelError(e.Field, l[e.MessageKey]);
+            }
+            return await CreateView(form, ct);
+        }
+        TempData["Success"] = l["Enrolments.Created"].Value;
+        return RedirectToAction(nameof(Details), new { id = enrolment.Id });
+    }
+
+    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    {
+        var model = await LoadPageAsync(id, new TransitionForm(), ct);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost, Authorize(Policy = Policies.ManageEnrolments)]
+    public async Task<IActionResult> Transition(int id, TransitionForm form, [FromServices] IValidator<TransitionForm> validator, CancellationToken ct)
+    {
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (enrolment is null)
+        {
+            return NotFound();
+        }
+        var result = await validator.ValidateAsync(form, ct);
+        if (result.IsValid)
+        {
+            try
+            {
+                Apply(enrolment, form);
+                db.Entry(enrolment).Property(e => e.Version).OriginalValue = form.Version;
+                await db.SaveChangesAsync(ct);
+                TempData["Success"] = l["Enrolments.Saved"].Value;
+                return RedirectToAction(nameof(Details), new { id });
+            }
+            catch (DomainRuleException ex)
+            {
+                ModelState.AddModelError(nameof(form.Action), l[ex.MessageKey]);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError(nameof(form.Action), l["Enrolments.ConcurrencyConflict"]);
+            }
+        }
+        else
+        {
+            result.AddTo(ModelState);
+        }
+        db.ChangeTracker.Clear();
+        var model = await LoadPageAsync(id, form, ct);
+        return model is null ? NotFound() : View(nameof(Details), model);
+    }
+
+    [HttpPost, Authorize(Policy = Policies.ManageEnrolments)]
+    public async Task<IActionResult> AddPlacement(int id, PlacementForm form, [FromServices] IValidator<PlacementForm> validator, CancellationToken ct)
+    {
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (enrolment is null)
+        {
+            return NotFound();
+        }
+        var result = await validator.ValidateAsync(form, ct);
+        // Hosts are shared by the centres of a region: one of another region is refused.
+        if (result.IsValid && !await db.HostProfessionals.AnyAsync(h => h.Id == form.HostProfessionalId && h.RegionId == enrolment.RegionId, ct))
+        {
+            result.Errors.Add(new FluentValidation.Results.ValidationFailure(nameof(form.HostProfessionalId), l["Hosts.NotFound"]));
+        }
+        if (!result.IsValid || !enrolment.IsOpen)
+        {
+            result.AddTo(ModelState);
+            if (!enrolment.IsOpen)
+            {
+                ModelState.AddModelError(nameof(form.HostProfessionalId), l["Enrolments.TransitionNotAllowed"]);
+            }
+            db.ChangeTracker.Clear();
+            var model = await LoadPageAsync(id, new TransitionForm(), ct);
+            return View(nameof(Details), model!);
+        }
+        db.HostPlacements.Add(new HostPlacement
+        {
+            EnrolmentId = enrolment.Id, TrainingCentreId = enrolment.TrainingCentreId, RegionId = enrolment.RegionId,
+            HostProfessionalId = form.HostProfessionalId!.Value, StartDate = form.StartDate!.Value, EndDate = form.EndDate,
+            SharePercent = form.SharePercent ?? HostPlacement.DefaultSharePercent,
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Enrolments.Saved"].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    /// <summary>Dropout risk list for a centre (a director's own by default) or a region (a regional manager's own by default).</summary>
+    public async Task<IActionResult> Risk(int? centreId, int? regionId, [FromServices] RiskList risks, CancellationToken ct)
+    {
+        centreId ??= user.IsInRole(Roles.CentreDirector) ? user.CentreId : null;
+        regionId ??= centreId is null && user.IsInRole(Roles.RegionalManager) ? user.RegionId : null;
+        var national = user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.NationalManager);
+        var rows = national && centreId is null && regionId is null ? [] : await risks.ForAsync(centreId, regionId, ct);
+        var title = centreId is { } c ? await db.TrainingCentres.Where(x => x.Id == c).Select(x => x.Name).SingleOrDefaultAsync(ct)
+            : regionId is { } r ? (await db.Regions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == r, ct))?.Name(Cultures.Current) : null;
+        // National roles pick a region rather than load the whole country's list at once.
+        if (national)
+        {
+            ViewData["Regions"] = (await db.Regions.AsNoTracking().ToListAsync(ct))
+                .Select(r => new SelectListItem(r.Name(Cultures.Current), r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id == regionId))
+                .OrderBy(r => r.Text, StringComparer.CurrentCulture).ToList();
+        }
+        return View(new RiskViewModel(centreId, regionId, title, risks.Threshold, rows, await NamesAsync(ct)));
+    }
+
+    /// <summary>Apprentices whose six-month follow-up after completion is due and not yet recorded.</summary>
+    public async Task<IActionResult> FollowUps(int? centreId, CancellationToken ct)
+    {
+        centreId ??= user.IsInRole(Roles.CentreDirector) ? user.CentreId : null;
+        return View(new FollowUpViewModel(centreId, await FollowUpQuery.DueAsync(db, centreId, clock.Today(), ct), await NamesAsync(ct)));
+    }
+
+    private static void Apply(Enrolment e, TransitionForm f)
+    {
+        var date = f.Date!.Value;
+        switch (f.Action)
+        {
+            case TransitionAction.Accept: e.Accept(date); break;
+            case TransitionAction.Activate: e.Activate(date); break;
+            case TransitionAction.Suspend: e.Suspend(date); break;
+            case TransitionAction.Resume: e.Resume(date); break;
+            case TransitionAction.Complete: e.Complete(date); break;
+            case TransitionAction.Certify: e.Certify(f.DiplomaNumber!, date); break;
+            case TransitionAction.DropOut: e.DropOut(date, f.Reason!.Value, f.Note); break;
+            case TransitionAction.RecordOutcome: e.RecordOutcome(f.Outcome!.Value, date); break;
+            default: throw new DomainRuleException("Enrolments.TransitionNotAllowed");
+        }
+    }
+
+    private async Task<EnrolmentPage?> LoadPageAsync(int id, TransitionForm form, CancellationToken ct)
+    {
+        var e = await db.Enrolments.AsNoTracking().Include(x => x.TrainingCentre)
+            .Include(x => x.Placements).ThenInclude(p => p.HostProfessional)
+            .Include(x => x.Attendance)
+            .SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null)
+        {
+            return null;
+        }
+        // The enrolment is in the user's scope, so its apprentice's minimal profile is too
+        // (a director may see this person only through this enrolment). Never sensitive fields.
+        var profile = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => m.Id == e.MigrantId)
+            .Select(m => new ApprenticeProfile(m.Id, m.FileNumber, m.FamilyName, m.GivenName, m.Sex, m.BirthDate, m.BirthYear, m.NationalityId, m.Phone))
+            .SingleAsync(ct);
+        var names = await NamesAsync(ct);
+        var language = Cultures.Current;
+        var nationality = (await db.Countries.AsNoTracking().SingleAsync(c => c.Id == profile.NationalityId, ct)).Name(language);
+        var track = await db.DiplomaTracks.AsNoTracking().SingleAsync(t => t.Id == e.DiplomaTrackId, ct);
+        var hosts = await db.HostProfessionals.AsNoTracking().Where(h => h.RegionId == e.RegionId)
+            .OrderBy(h => h.Name).Select(h => new SelectListItem(h.Name + " — " + h.City, h.Id.ToString())).ToListAsync(ct);
+        if (form.Version == Guid.Empty)
+        {
+            form.Version = e.Version;
+        }
+        return new EnrolmentPage(e, profile, nationality, names, track, hosts, clock.Today(),
+            user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.RegionalManager) || user.IsInRole(Roles.CentreDirector), form);
+    }
+
+    private async Task<IActionResult> CreateView(EnrolmentForm form, CancellationToken ct)
+    {
+        ViewData["Names"] = await NamesAsync(ct);
+        ViewData["CanOverride"] = user.IsInRole(Roles.Administrator);
+        return View(nameof(Create), form);
+    }
+
+    private async Task<ReferenceNames> NamesAsync(CancellationToken ct)
+    {
+        var language = Cultures.Current;
+        var trades = await db.Trades.AsNoTracking().ToListAsync(ct);
+        var tracks = await db.DiplomaTracks.AsNoTracking().ToListAsync(ct);
+        return new ReferenceNames(
+            trades.OrderBy(t => t.Name(language), StringComparer.CurrentCulture).ToDictionary(t => t.Id, t => t.Name(language)),
+            tracks.OrderBy(t => t.DurationMonths).ToDictionary(t => t.Id, t => t.Name(language)));
+    }
+}
+
+public sealed record RiskViewModel(int? CentreId, int? RegionId, string? ScopeName, double Threshold, IReadOnlyList<RiskRow> Rows, ReferenceNames Names);
+public sealed record FollowUpViewModel(int? CentreId, IReadOnlyList<FollowUpRow> Rows, ReferenceNames Names);
+
+public sealed record FollowUpRow(int EnrolmentId, string FileNumber, string FamilyName, string GivenName, string Centre, int TradeId,
+    DateOnly? CompletedOn, DateOnly? DueOn, TrainingOutcome? LastOutcome);
+
+public static class FollowUpQuery
+{
+    public static async Task<IReadOnlyList<FollowUpRow>> DueAsync(AppDbContext db, int? centreId, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.Enrolments.AsNoTracking().Where(e => e.FollowUpDueOn != null && e.FollowUpDueOn <= today
+            && (e.OutcomeRecordedOn == null || e.OutcomeRecordedOn < e.FollowUpDueOn));
+        if (centreId is { } c)
+        {
+            query = query.Where(e => e.TrainingCentreId == c);
+        }
+        return await query.OrderBy(e => e.FollowUpDueOn).ThenBy(e => e.Id).Take(200)
+            .Select(e => new FollowUpRow(e.Id, e.Migrant!.FileNumber, e.Migrant.FamilyName, e.Migrant.GivenName, e.TrainingCentre!.Name,
+                e.TradeId, e.CompletedOn, e.FollowUpDueOn, e.Outcome))
+            .ToListAsync(ct);
+    }
+}
+
+public sealed record ReferenceNames(IReadOnlyDictionary<int, string> Trades, IReadOnlyDictionary<int, string> Tracks)
+{
+    public string Trade(int id) => Trades.TryGetValue(id, out var n) ? n : "";
+    public string Track(int id) => Tracks.TryGetValue(id, out var n) ? n : "";
+}
+
+/// <summary>What a centre director may know of an apprentice: no legal status, vulnerabilities or case notes.</summary>
+public sealed record ApprenticeProfile(int MigrantId, string FileNumber, string FamilyName, string GivenName, Sex Sex,
+    DateOnly? BirthDate, int? BirthYear, int NationalityId, string? Phone)
+{
+    public int? YearOfBirth => BirthDate?.Year ?? BirthYear;
+}
+
+public sealed record EnrolmentPage(Enrolment Enrolment, ApprenticeProfile Apprentice, string Nationality, ReferenceNames Names,
+    DiplomaTrack Track, IReadOnlyList<SelectListItem> Hosts, DateOnly Today, bool CanManage, TransitionForm Form)
+{
+    public bool NeedsPlacement => Track.AlternatingTraining && Enrolment.Status is EnrolmentStatus.Active or EnrolmentStatus.Enrolled
+        && !Enrolment.Placements.Any(p => p.IsCurrent(Today));
+}
+
+public sealed record EnrolmentRow(int Id, string FileNumber, string FamilyName, string GivenName, string Centre,
+    int TradeId, int TrackId, int AcademicYear, DateOnly StartDate, EnrolmentStatus Status);
+
+public sealed record EnrolmentListViewModel(int? CentreId, int? Year, EnrolmentStatus? Status, int Page, int Total, int PageSize,
+    IReadOnlyList<EnrolmentRow> Rows, ReferenceNames Names)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Web.Features.Enrolments;
+
+public enum RiskReason { LowAttendance, MissingMonth, NoPlacement, EarlierDropoutForIncome }
+
+public sealed record RiskRow(int EnrolmentId, string FileNumber, string FamilyName, string GivenName, string Centre, int TradeId,
+    IReadOnlyList<RiskReason> Reasons);
+
+/// <summary>
+/// Dropout early warning: attendance below the threshold two recorded months running, the
+/// month due (the last full month) not entered, no current host placement in an alternating
+/// track, or an earlier dropout because the person needed an income. There is no needs table
+/// yet, so "needs income" is read from the person's dropout history.
+/// </summary>
+public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options, TimeProvider clock)
+{
+    public double Threshold => options.Value.RiskAttendanceThreshold;
+
+    /// <summary>The month whose attendance is due: the last full calendar month.</summary>
+    public static (int Year, int Month) MonthDue(DateOnly today)
+    {
+        var d = today.AddMonths(-1);
+        return (d.Year, d.Month);
+    }
+
+    public async Task<IReadOnlyList<RiskRow>> ForAsync(int? centreId, int? regionId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var (dueYear, dueMonth) = MonthDue(today);
+        var dueMonthEnd = new DateOnly(dueYear, dueMonth, 1).AddMonths(1).AddDays(-1);
+        var query = db.Enrolments.AsNoTracking().Where(e => e.Status == EnrolmentStatus.Active || e.Status == EnrolmentStatus.Suspended);
+        if (centreId is { } c)
+        {
+            query = query.Where(e => e.TrainingCentreId == c);
+        }
+        if (regionId is { } r)
+        {
+            query = query.Where(e => e.RegionId == r);
+        }
+        var since = today.AddMonths(-13);
+        var enrolments = await query
+            .Select(e => new
+            {
+                e.Id, e.MigrantId, e.TradeId, e.StartDate, e.Status, Centre = e.TrainingCentre!.Name,
+                Alternating = e.DiplomaTrack!.AlternatingTraining,
+                Months = e.Attendance.Where(a => a.Year * 12 + a.Month >= since.Year * 12 + since.Month)
+                    .Select(a => new { a.Year, a.Month, Expected = a.CentreDaysExpected + a.HostDaysExpected, Present = a.CentreDaysPresent + a.HostDaysPresent })
+                    .ToList(),
+                HasPlacement = e.Placements.Any(p => p.StartDate <= today && (p.EndDate == null || p.EndDate >= today)),
+            })
+            .ToListAsync(ct);
+        var migrantIds = enrolments.Select(e => e.MigrantId).Distinct().ToList();
+        // Read across the user's scope on purpose: only the fact of an earlier dropout for income
+        // and the apprentice's name (already visible through the enrolment) leave this method.
+        var incomeDropouts = (await db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .Where(e => migrantIds.Contains(e.MigrantId) && e.Status == EnrolmentStatus.DroppedOut
+                && (e.DropoutReason == DropoutReason.NeedsIncomeBegging || e.DropoutReason == DropoutReason.NeedsIncomeInformalWork))
+            .Select(e => e.MigrantId).Distinct().ToListAsync(ct)).ToHashSet();
+        var names = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => migrantIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.FileNumber, m.FamilyName, m.GivenName }).ToDictionaryAsync(m => m.Id, ct);
+
+        var rows = new List<RiskRow>();
+        foreach (var e in enrolments)
+        {
+            var reasons = new List<RiskReason>();
+            var recorded = e.Months.OrderByDescending(m => m.Year * 12 + m.Month).Take(2).ToList();
+            if (recorded.Count == 2 && recorded[0].Year * 12 + recorded[0].Month - (recorded[1].Year * 12 + recorded[1].Month) == 1
+                && recorded.All(m => MonthlyAttendance.RateOf(m.Expected, m.Present) < Threshold))
+            {
+                reasons.Add(RiskReason.LowAttendance);
+            }
+            if (e.StartDate <= dueMonthEnd && !e.Months.Any(m => m.Year == dueYear && m.Month == dueMonth))
+            {
+                reasons.Add(RiskReason.MissingMonth);
+            }
+            if (e.Alternating && e.Status == EnrolmentStatus.Active && !e.HasPlacement)
+            {
+                reasons.Add(RiskReason.NoPlacement);
+            }
+            if (incomeDropouts.Contains(e.MigrantId))
+            {
+                reasons.Add(RiskReason.EarlierDropoutForIncome);
+            }
+            if (reasons.Count > 0 && names.TryGetValue(e.MigrantId, out var n))
+            {
+                rows.Add(new RiskRow(e.Id, n.FileNumber, n.FamilyName, n.GivenName, e.Centre, e.TradeId, reasons));
+            }
+        }
+        return rows.OrderByDescending(r => r.Reasons.Count).ThenBy(r => r.FamilyName, StringComparer.CurrentCulture).ToList();
+    }
+}

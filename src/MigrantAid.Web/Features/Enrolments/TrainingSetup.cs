@@ -1,0 +1,19 @@
+namespace MigrantAid.Web.Features.Enrolments;
+
+public sealed class TrainingOptions
+{
+    /// <summary>Monthly attendance below this share (two months running) puts an apprentice on the dropout risk list.</summary>
+    public double RiskAttendanceThreshold { get; set; } = 0.70;
+}
+
+public static class TrainingSetup
+{
+    /// <summary>Services of the training features (centres, enrolments, attendance, risk list).</summary>
+    public static IServiceCollection AddTraining(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TrainingOptions>(configuration.GetSection("Training"));
+        services.AddScoped<EnrolmentService>();
+        services.AddScoped<RiskList>();
+        return services;
+    }
+}
