@@ -7,8 +7,8 @@ using MigrantAid.Web.Infrastructure.Auth;
 
 namespace MigrantAid.Web.Features.Migrants;
 
-/// <summary>Regularised migrants whose residence card has expired or expires within 60 days, in the user's region.</summary>
-[Authorize(Policy = Policies.ViewMigrants)]
+/// <summary>Residence-card data is legal status, so sensitive. Regularised migrants whose residence card has expired or expires within 60 days, in the user's region.</summary>
+[Authorize(Policy = Policies.ViewSensitiveMigrantData)]
 [Route("Migrants/Expiring")]
 public sealed class ExpiringController(AppDbContext db, CurrentUser user, TimeProvider clock) : Controller
 {
@@ -18,11 +18,6 @@ public sealed class ExpiringController(AppDbContext db, CurrentUser user, TimePr
     [HttpGet("")]
     public async Task<IActionResult> Index(int? regionId, int page = 1, CancellationToken ct = default)
     {
-        // Residence-card data is legal status: sensitive.
-        if (!MigrantAccess.MaySeeSensitive(user))
-        {
-            return Forbid();
-        }
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var limit = today.AddDays(WindowDays);
         var query = db.Migrants.AsNoTracking().Where(m => m.MergedIntoId == null && m.AdministrativeStatus == AdministrativeStatus.Regularised

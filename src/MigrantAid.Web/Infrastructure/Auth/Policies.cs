@@ -30,6 +30,8 @@ public static class Policies
 
     /// <summary>Migrant files, read: staff with a caseload (centre directors see their apprentices only, by row scope).</summary>
     public const string ViewMigrants = nameof(ViewMigrants);
+    /// <summary>Lists built on sensitive data (legal status): not for centre directors or partners.</summary>
+    public const string ViewSensitiveMigrantData = nameof(ViewSensitiveMigrantData);
     /// <summary>Register and edit migrant files, case notes, needs, imports.</summary>
     public const string EditMigrants = nameof(EditMigrants);
     /// <summary>Merge two files of the same person.</summary>
@@ -48,6 +50,8 @@ public static class Policies
             Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
         options.AddPolicy(ViewMigrants, p => p.RequireRole(
             Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.CentreDirector, Roles.SocialWorker));
+        options.AddPolicy(ViewSensitiveMigrantData, p => p.RequireRole(
+            Roles.Administrator, Roles.NationalManager, Roles.RegionalManager, Roles.SocialWorker));
         options.AddPolicy(EditMigrants, p => p.RequireRole(Roles.Administrator, Roles.RegionalManager, Roles.SocialWorker));
         options.AddPolicy(MergeMigrants, p => p.RequireRole(Roles.Administrator, Roles.RegionalManager));
         options.AddPolicy(UnmergeMigrants, p => p.RequireRole(Roles.Administrator));
