@@ -77,6 +77,8 @@ public static class MigrantsFeature
         services.AddScoped<IMigrantMergeParticipant, HouseholdLinkMergeParticipant>();
         services.AddScoped<ITimelineSource, CaseNoteTimelineSource>();
         services.AddScoped<ITimelineSource, NeedTimelineSource>();
+        services.AddScoped<ITimelineSource, EnrolmentTimelineSource>();
+        services.AddScoped<IMigrantMergeParticipant, EnrolmentMergeParticipant>();
         return services;
     }
 }
