@@ -15,6 +15,12 @@ using MigrantAid.Web.Domain;
 
 internal static class BenchMain
 {
+    public static readonly string[] Queries =
+    [
+        "aissatou dialo", "Diallo", "mohamed", "MUHAMMAD traore", "kone fatoumata", "عائشة", "ndiaye a",
+        "RSK-2019-00012", "06123", "zzzz-nobody",
+    ];
+
     public static async Task<int> Main(string[] args)
     {
         var migrants = IntArg(args, "--migrants", 1_000_000);
@@ -42,14 +48,15 @@ internal static class BenchMain
         }
         Console.WriteLine($"registry: {await Count(dbPath):N0} migrants, database {new FileInfo(dbPath).Length / 1048576.0:N0} MiB");
 
+        if (args.Contains("--explain"))
+        {
+            await Explain.PrintAsync(dbPath, Queries);
+            return 0;
+        }
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await SignInAsync(client, "rabat.social@migrantaid.test");
 
-        string[] queries =
-        [
-            "aissatou dialo", "Diallo", "mohamed", "MUHAMMAD traore", "kone fatoumata", "عائشة", "ndiaye a",
-            "RSK-2019-00012", "06123", "zzzz-nobody",
-        ];
+        var queries = Queries;
         Console.WriteLine();
         Console.WriteLine("| query | rows on first page | p50 ms | p95 ms | max ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -199,5 +206,39 @@ internal static class Generator
             Console.Write($"\r  {Math.Min(to, start + batch):N0} / {to:N0}");
         }
         Console.WriteLine();
+    }
+}
+
+/// <summary>--explain: the SQL of each search as the app builds it for the Rabat social worker, and SQLite's plan.</summary>
+internal static class Explain
+{
+    public static async Task PrintAsync(string path, IEnumerable<string> queries)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [
+                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "bench"),
+                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, "SocialWorker"),
+                new System.Security.Claims.Claim(MigrantAid.Web.Infrastructure.Auth.AppClaimTypes.RegionId, "4"),
+            ], "bench")),
+        };
+        var user = new MigrantAid.Web.Infrastructure.Auth.CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor { HttpContext = http });
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}").Options;
+        await using var db = new SqliteAppDbContext(options, null, user);
+        foreach (var q in queries)
+        {
+            var search = new MigrantAid.Web.Features.Migrants.MigrantSearch { Q = q };
+            var query = search.Apply(db, 2026).OrderByDescending(m => m.Id).Select(m => m.Id).Take(26);
+            await using var command = query.CreateDbCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            await command.Connection!.OpenAsync();
+            Console.WriteLine($"== {q}");
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine("   " + reader.GetString(3));
+            }
+        }
     }
 }

@@ -90,7 +90,9 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
         // A centre director also sees the files of the migrants enrolled at their centre (the
         // views show them only the minimal profile), and the host professionals of their region.
         builder.Entity<Migrant>().HasQueryFilter(ScopeFilter, e =>
-            ScopeAll || e.RegionId == ScopeRegionId || e.Enrolments.Any(x => x.TrainingCentreId == ScopeCentreId));
+            ScopeAll || e.RegionId == ScopeRegionId
+            // The guard keeps SQLite from probing enrolments for every row when the user is not a director.
+            || (ScopeCentreId != -1 && e.Enrolments.Any(x => x.TrainingCentreId == ScopeCentreId)));
         builder.Entity<HostProfessional>().HasQueryFilter(ScopeFilter, e =>
             ScopeAll || e.RegionId == ScopeRegionId || e.RegionId == ScopeCentreRegionId);
     }

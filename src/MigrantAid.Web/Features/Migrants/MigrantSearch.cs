@@ -4,7 +4,7 @@ using MigrantAid.Web.Domain;
 
 // EF Core translates string.Compare(a, b) to the SQL comparison operators (an index range
 // scan); the overloads taking a StringComparison are not translatable.
-#pragma warning disable CA1309
+#pragma warning disable CA1309, CA1310
 
 namespace MigrantAid.Web.Features.Migrants;
 
@@ -89,16 +89,33 @@ public sealed class MigrantSearch
             var phone = Migrant.PhoneDigits(text);
             var phoneEnd = phone is null ? null : NameKey.PrefixUpperBound(phone);
             var phoneOk = phone is { Length: >= 4 };
-            return query.Where(m =>
-                (string.Compare(m.FileNumber, upper) >= 0 && string.Compare(m.FileNumber, upperEnd) < 0)
-                || (string.Compare(m.ResidenceCardNumber, document) >= 0 && string.Compare(m.ResidenceCardNumber, documentEnd) < 0)
-                || (string.Compare(m.UnhcrNumber, document) >= 0 && string.Compare(m.UnhcrNumber, documentEnd) < 0)
-                || (phoneOk && string.Compare(m.PhoneKey, phone) >= 0 && string.Compare(m.PhoneKey, phoneEnd) < 0));
+            // One index range scan per column, united into a list of candidate ids: an OR across
+            // the columns would make the database walk the whole registry in page order instead.
+            // The candidates keep the row scope: IgnoreQueryFilters in a subquery switches the
+            // filter off for the whole query, which would let other regions' files through.
+            var candidates = db.Migrants;
+            var ids = candidates.Where(m => string.Compare(m.FileNumber, upper) >= 0 && string.Compare(m.FileNumber, upperEnd) < 0).Select(m => m.Id)
+                .Concat(candidates.Where(m => string.Compare(m.ResidenceCardNumber, document) >= 0 && string.Compare(m.ResidenceCardNumber, documentEnd) < 0).Select(m => m.Id))
+                .Concat(candidates.Where(m => string.Compare(m.UnhcrNumber, document) >= 0 && string.Compare(m.UnhcrNumber, documentEnd) < 0).Select(m => m.Id));
+            if (phoneOk)
+            {
+                ids = ids.Concat(candidates.Where(m => string.Compare(m.PhoneKey, phone) >= 0 && string.Compare(m.PhoneKey, phoneEnd) < 0).Select(m => m.Id));
+            }
+            return query.Where(m => ids.Contains(m.Id));
         }
-        foreach (var word in NameKey.Words(text).Select(NameKey.Phonetic).Where(w => w.Length > 0).Distinct().Take(6))
+        var words = NameKey.Words(text).Select(NameKey.Phonetic).Where(w => w.Length > 0).Distinct().Take(6)
+            .OrderByDescending(w => w.Length).ToList();
+        for (var i = 0; i < words.Count; i++)
         {
-            var from = word.Length > MigrantNameToken.TokenMaxLength ? word[..MigrantNameToken.TokenMaxLength] : word;
+            var from = words[i].Length > MigrantNameToken.TokenMaxLength ? words[i][..MigrantNameToken.TokenMaxLength] : words[i];
             var to = NameKey.PrefixUpperBound(from);
+            if (i > 0 && from.Length < 3)
+            {
+                // A very short extra word ("ndiaye a") would list most of the registry: check it
+                // only on the candidates of the longer words, through the token index by migrant.
+                query = query.Where(m => m.NameTokens.Any(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0));
+                continue;
+            }
             var ids = db.MigrantNameTokens
                 .Where(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0)
                 .Select(t => t.MigrantId);

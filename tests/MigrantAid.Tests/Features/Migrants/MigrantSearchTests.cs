@@ -112,4 +112,22 @@ public sealed class MigrantSearchTests(AppFactory app) : IClassFixture<AppFactor
         var tanger = await (await ClientAsync(DemoAccounts.TangerSocial)).GetTextAsync(Url(family));
         Assert.Contains("Tangeroise", tanger, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_number_search_stays_inside_the_region_too()
+    {
+        // Number search unites several index lookups into candidate ids; the row scope must
+        // still apply to every one of them.
+        var family = MigrantTestData.UniqueName("Znumregion");
+        await app.AddMigrantAsync("TTA", family, "Tangeroise", configure: m => { m.Phone = "0677123987"; m.UnhcrNumber = "UNHCR-771-55"; });
+        await app.AddMigrantAsync("RSK", family, "Rbatia", configure: m => m.Phone = "0677123988");
+        var rabat = await ClientAsync();
+        foreach (var q in new[] { "067712398", "TTA-T", "UNHCR77155", "771" })
+        {
+            var page = await rabat.GetTextAsync($"/Migrants?q={Uri.EscapeDataString(q)}");
+            Assert.DoesNotContain("Tangeroise", page, StringComparison.Ordinal);
+        }
+        Assert.Contains("Rbatia", await rabat.GetTextAsync("/Migrants?q=067712398"), StringComparison.Ordinal);
+        Assert.Contains("Tangeroise", await (await ClientAsync(DemoAccounts.TangerSocial)).GetTextAsync("/Migrants?q=067712398"), StringComparison.Ordinal);
+    }
 }
