@@ -19,7 +19,8 @@ public class CaseNote : Entity, IRegionScoped
     public string? AuthorId { get; set; }
 }
 
-public enum NeedKind { Health, Legal, Unhcr, Education, Housing, PartnerNgo, Other }
+/// <summary>Income: the person needs money to live — the first cause of dropouts (article).</summary>
+public enum NeedKind { Health, Legal, Unhcr, Education, Housing, PartnerNgo, Other, Income }
 
 public enum NeedStatus { Open, Referred, Done, Refused }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -190,6 +191,39 @@ public sealed class EnrolmentsController(
                 .OrderBy(r => r.Text, StringComparer.CurrentCulture).ToList();
         }
         return View(new RiskViewModel(centreId, regionId, title, risks.Threshold, rows, await NamesAsync(ct)));
+    }
+
+    /// <summary>
+    /// From a risk row: asks the social workers of the person's region to act (allowance,
+    /// income-generating activity), as an open income need on the case file.
+    /// </summary>
+    [HttpPost, Authorize(Policy = Policies.ManageEnrolments)]
+    public async Task<IActionResult> Refer(int id, [FromServices] RiskList risks, CancellationToken ct)
+    {
+        var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new { e.MigrantId, e.TrainingCentreId, e.RegionId, Centre = e.TrainingCentre!.Name }).SingleOrDefaultAsync(ct);
+        if (enrolment is null)
+        {
+            return NotFound();
+        }
+        if (await RiskList.OpenIncomeNeeds(db, [enrolment.MigrantId]).AnyAsync(ct))
+        {
+            TempData["Success"] = l["Risk.AlreadyReferred"].Value;
+            return RedirectToAction(nameof(Risk));
+        }
+        var row = (await risks.ForAsync(enrolment.TrainingCentreId, null, ct)).SingleOrDefault(r => r.EnrolmentId == id);
+        var reasons = row is null ? "" : string.Join("; ", row.Reasons.Select(r => l["RiskReason." + r, risks.Threshold.ToString("P0", CultureInfo.CurrentCulture)].Value));
+        // Reviewed: the file may be in another region than the centre; only its region is read.
+        var migrantRegion = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .Where(m => m.Id == enrolment.MigrantId).Select(m => m.RegionId).SingleAsync(ct);
+        db.Needs.Add(new Need
+        {
+            MigrantId = enrolment.MigrantId, RegionId = migrantRegion, Kind = NeedKind.Income, Status = NeedStatus.Open,
+            OpenedOn = clock.Today(), Notes = l["Risk.ReferralNote", enrolment.Centre, reasons].Value,
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Risk.Referred"].Value;
+        return RedirectToAction(nameof(Risk));
     }
 
     /// <summary>Apprentices whose six-month follow-up after completion is due and not yet recorded.</summary>

@@ -5,16 +5,20 @@ using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Web.Features.Enrolments;
 
-public enum RiskReason { LowAttendance, MissingMonth, NoPlacement, EarlierDropoutForIncome }
+public enum RiskReason { LowAttendance, MissingMonth, NoPlacement, EarlierDropoutForIncome, IncomeNeedOnFile }
 
 public sealed record RiskRow(int EnrolmentId, string FileNumber, string FamilyName, string GivenName, string Centre, int TradeId,
-    IReadOnlyList<RiskReason> Reasons);
+    IReadOnlyList<RiskReason> Reasons)
+{
+    /// <summary>An open need for income is on the file: a social worker has been asked to act.</summary>
+    public bool Referred => Reasons.Contains(RiskReason.IncomeNeedOnFile);
+}
 
 /// <summary>
 /// Dropout early warning: attendance below the threshold two recorded months running, the
 /// month due (the last full month) not entered, no current host placement in an alternating
-/// track, or an earlier dropout because the person needed an income. There is no needs table
-/// yet, so "needs income" is read from the person's dropout history.
+/// track, an earlier dropout because the person needed an income, or an open need for income
+/// on the case file (recorded by a social worker, or by the centre's referral from this list).
 /// </summary>
 public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options, TimeProvider clock)
 {
@@ -62,6 +66,8 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
             .Select(e => e.MigrantId).Distinct().ToListAsync(ct)).ToHashSet();
         var names = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => migrantIds.Contains(m.Id))
             .Select(m => new { m.Id, m.FileNumber, m.FamilyName, m.GivenName }).ToDictionaryAsync(m => m.Id, ct);
+        // Same rule: only the fact that an income need is open leaves this method, never the need.
+        var incomeNeeds = (await OpenIncomeNeeds(db, migrantIds).Select(n => n.MigrantId).Distinct().ToListAsync(ct)).ToHashSet();
 
         var rows = new List<RiskRow>();
         foreach (var e in enrolments)
@@ -85,6 +91,10 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
             {
                 reasons.Add(RiskReason.EarlierDropoutForIncome);
             }
+            if (incomeNeeds.Contains(e.MigrantId))
+            {
+                reasons.Add(RiskReason.IncomeNeedOnFile);
+            }
             if (reasons.Count > 0 && names.TryGetValue(e.MigrantId, out var n))
             {
                 rows.Add(new RiskRow(e.Id, n.FileNumber, n.FamilyName, n.GivenName, e.Centre, e.TradeId, reasons));
@@ -92,4 +102,10 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
         }
         return rows.OrderByDescending(r => r.Reasons.Count).ThenBy(r => r.FamilyName, StringComparer.CurrentCulture).ToList();
     }
+
+    /// <summary>Open or referred needs for income of these people, across the row scope (reviewed: callers keep only the fact).</summary>
+    public static IQueryable<Need> OpenIncomeNeeds(AppDbContext db, IReadOnlyCollection<int> migrantIds) =>
+        db.Needs.IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .Where(n => migrantIds.Contains(n.MigrantId) && n.Kind == NeedKind.Income
+                && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred));
 }
