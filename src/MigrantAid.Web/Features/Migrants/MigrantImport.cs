@@ -43,6 +43,11 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
             return null;
         }
         Directory.CreateDirectory(Folder);
+        // Files uploaded but never confirmed or cancelled hold personal data: gone after a day.
+        foreach (var stale in new DirectoryInfo(Folder).GetFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        {
+            stale.Delete();
+        }
         var token = Guid.NewGuid().ToString("N") + extension;
         await using var target = File.Create(PathOf(token));
         await file.CopyToAsync(target, ct);
@@ -63,7 +68,8 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         token is { Length: 36 or 37 } && Guid.TryParseExact(token[..32], "N", out _) && Extensions.Contains(token[32..]);
 
     /// <summary>Reads and checks every row. With <paramref name="keep"/>, also returns the files ready to save.</summary>
-    public async Task<(ImportReport Report, List<Migrant> Valid)> AnalyseAsync(string token, string fileName, bool includeDuplicates, CancellationToken ct)
+    public async Task<(ImportReport Report, List<Migrant> Valid)> AnalyseAsync(string token, string fileName, bool includeDuplicates, CancellationToken ct,
+        IProgress<(int Done, int Total)>? progress = null)
     {
         if (!IsValidToken(token) || !File.Exists(PathOf(token)))
         {
@@ -90,8 +96,15 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         // 1. Each row on its own: parse and validate like the form.
         var checkedRows = new List<(int Line, string Name, List<string> Messages, Migrant? M)>();
+        // Checking each row is most of the work; the checks against the registry (batched) are the last step.
+        var total = rows.Count + Math.Max(1, rows.Count / 10);
+        progress?.Report((0, total));
         foreach (var (line, values) in rows)
         {
+            if (checkedRows.Count % 250 == 0)
+            {
+                progress?.Report((checkedRows.Count, total));
+            }
             var messages = new List<string>();
             var form = ToForm(values, regions, messages);
             var name = $"{form.FamilyName} {form.GivenName}".Trim();
@@ -112,6 +125,7 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
             news.Where(m => m.ResidenceCardNumber != null).Select(m => m.ResidenceCardNumber!).ToHashSet(),
             news.Where(m => m.UnhcrNumber != null).Select(m => m.UnhcrNumber!).ToHashSet(), ct);
         var candidates = await registry.FindDuplicatesAsync(news, ct);
+        progress?.Report((total, total));
         var reports = new List<ImportRowReport>();
         var valid = new List<Migrant>();
         var cards = new Dictionary<string, int>(StringComparer.Ordinal);

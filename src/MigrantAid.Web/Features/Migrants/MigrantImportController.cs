@@ -7,7 +7,8 @@ namespace MigrantAid.Web.Features.Migrants;
 /// <summary>/Migrants/Import: upload → row-by-row preview → confirm (all or nothing).</summary>
 [Authorize(Policy = Infrastructure.Auth.Policies.EditMigrants)]
 [Route("Migrants/Import")]
-public sealed class MigrantImportController(MigrantImport import, MigrantRegistry registry, IStringLocalizer<SharedResource> l) : Controller
+public sealed class MigrantImportController(MigrantImport import, MigrantRegistry registry, ImportProgress progress,
+    Infrastructure.Auth.CurrentUser user, IStringLocalizer<SharedResource> l) : Controller
 {
     private const string View_ = "~/Features/Migrants/Import.cshtml";
 
@@ -15,7 +16,7 @@ public sealed class MigrantImportController(MigrantImport import, MigrantRegistr
     public IActionResult Index() => View(View_, null);
 
     [HttpPost(""), RequestSizeLimit(MigrantImport.MaxFileBytes + 64 * 1024)]
-    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> Upload(IFormFile? file, string? progressId, CancellationToken ct)
     {
         var token = file is null ? null : await import.StoreAsync(file, ct);
         if (token is null)
@@ -23,15 +24,15 @@ public sealed class MigrantImportController(MigrantImport import, MigrantRegistr
             ModelState.AddModelError("file", l["Import.ChooseFile"]);
             return View(View_, null);
         }
-        var (report, _) = await import.AnalyseAsync(token, Path.GetFileName(file!.FileName), includeDuplicates: false, ct);
+        var (report, _) = await import.AnalyseAsync(token, Path.GetFileName(file!.FileName), includeDuplicates: false, ct, progress.For(user.Id, progressId));
         return View(View_, report);
     }
 
     [HttpPost("Confirm")]
-    public async Task<IActionResult> Confirm(string token, string fileName, bool includeDuplicates, CancellationToken ct)
+    public async Task<IActionResult> Confirm(string token, string fileName, bool includeDuplicates, string? progressId, CancellationToken ct)
     {
         // Checked again at confirmation: the registry may have changed since the preview.
-        var (report, valid) = await import.AnalyseAsync(token, fileName, includeDuplicates, ct);
+        var (report, valid) = await import.AnalyseAsync(token, fileName, includeDuplicates, ct, progress.For(user.Id, progressId));
         if (!report.CanConfirm || valid.Count == 0)
         {
             return View(View_, report);
@@ -41,4 +42,9 @@ public sealed class MigrantImportController(MigrantImport import, MigrantRegistr
         TempData["Success"] = l["Import.Done", valid.Count].Value;
         return Redirect("~/Migrants?sort=Recent");
     }
+
+    /// <summary>How far the check of the user's upload has gone (polled by the page while it waits).</summary>
+    [HttpGet("Progress/{id}")]
+    public IActionResult Progress(string id) =>
+        progress.Get(user.Id, id) is { } p ? Json(new { done = p.Done, total = p.Total }) : NotFound();
 }

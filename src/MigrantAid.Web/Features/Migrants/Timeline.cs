@@ -70,6 +70,7 @@ public static class MigrantsFeature
     {
         services.AddScoped<MigrantRegistry>();
         services.AddScoped<MigrantImport>();
+        services.AddSingleton<ImportProgress>();
         services.AddScoped<MigrantMerger>();
         services.AddScoped<IMigrantMergeParticipant, CaseNoteMergeParticipant>();
         services.AddScoped<IMigrantMergeParticipant, NeedMergeParticipant>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -35,6 +36,47 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         var fileName = Regex.Match(previewHtml, "name=\"fileName\" value=\"([^\"]+)\"").Groups[1].Value;
         var fields = new Dictionary<string, string> { ["token"] = token, ["fileName"] = WebUtility.HtmlDecode(fileName), ["includeDuplicates"] = includeDuplicates ? "true" : "false" };
         return await client.PostFormAsync("/Migrants/Import", fields, "/Migrants/Import/Confirm");
+    }
+
+    [Fact]
+    public async Task A_large_file_reports_its_progress_while_it_is_checked_and_only_to_its_owner()
+    {
+        var client = await ClientAsync();
+        var rsk = await app.RegionIdAsync("RSK");
+        var csv = new StringBuilder(Header).Append('\n');
+        for (var i = 0; i < 5000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"Progres{i:D5};Awa;;;F;1990;SN;{rsk};Rabat;Unknown;;;true\n");
+        }
+        var page = await client.GetStringAsync("/Migrants/Import");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(HttpClientExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent("progress-test-0001"), "progressId" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "big.csv" },
+        };
+        var upload = client.PostAsync("/Migrants/Import", content);
+        var seen = new List<(int Done, int Total)>();
+        while (!upload.IsCompleted)
+        {
+            var poll = await client.GetAsync("/Migrants/Import/Progress/progress-test-0001");
+            if (poll.StatusCode == HttpStatusCode.OK)
+            {
+                var json = System.Text.Json.JsonDocument.Parse(await poll.Content.ReadAsStringAsync()).RootElement;
+                seen.Add((json.GetProperty("done").GetInt32(), json.GetProperty("total").GetInt32()));
+            }
+            await Task.Delay(20);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await upload).StatusCode);
+        var final = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/Migrants/Import/Progress/progress-test-0001")).RootElement;
+        var total = final.GetProperty("total").GetInt32();
+        Assert.True(total > 5000, $"total {total}");
+        Assert.Equal(total, final.GetProperty("done").GetInt32());
+        Assert.Contains(seen, p => p.Total == total && p.Done > 0 && p.Done < total);
+        Assert.Equal(seen.Select(p => p.Done).Order(), seen.Select(p => p.Done));
+
+        var other = await ClientAsync(DemoAccounts.TangerSocial);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/Migrants/Import/Progress/progress-test-0001")).StatusCode);
     }
 
     [Fact]
