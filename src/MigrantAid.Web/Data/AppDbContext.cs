@@ -97,6 +97,24 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
             ScopeAll || e.RegionId == ScopeRegionId || e.RegionId == ScopeCentreRegionId);
     }
 
+    /// <summary>
+    /// Saves an edit made on a form that carried the record's version: false when someone
+    /// saved the record in between (optimistic concurrency), so the form can say so.
+    /// </summary>
+    public async Task<bool> SaveWithVersionAsync<T>(T entity, Guid version, CancellationToken ct) where T : Entity
+    {
+        Entry(entity).Property(e => e.Version).OriginalValue = version;
+        try
+        {
+            await SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

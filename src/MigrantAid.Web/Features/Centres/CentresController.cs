@@ -149,12 +149,7 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
             return await FormView(form, id, ct);
         }
         form.ApplyTo(centre);
-        db.Entry(centre).Property(c => c.Version).OriginalValue = form.Version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveWithVersionAsync(centre, form.Version, ct))
         {
             ModelState.AddModelError("", l["Centres.ConcurrencyConflict"]);
             return await FormView(form, id, ct);

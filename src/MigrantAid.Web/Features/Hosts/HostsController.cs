@@ -80,12 +80,7 @@ public sealed class HostsController(AppDbContext db, CurrentUser user, IStringLo
             return await FormView(form, id, ct);
         }
         form.ApplyTo(host);
-        db.Entry(host).Property(h => h.Version).OriginalValue = form.Version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveWithVersionAsync(host, form.Version, ct))
         {
             ModelState.AddModelError("", l["Centres.ConcurrencyConflict"]);
             return await FormView(form, id, ct);

@@ -61,12 +61,7 @@ public sealed class TradesController(AppDbContext db, IStringLocalizer<SharedRes
             return await FormView(form, id, ct);
         }
         form.ApplyTo(trade);
-        db.Entry(trade).Property(t => t.Version).OriginalValue = form.Version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.SaveWithVersionAsync(trade, form.Version, ct))
         {
             ModelState.AddModelError("", l["Centres.ConcurrencyConflict"]);
             return await FormView(form, id, ct);
