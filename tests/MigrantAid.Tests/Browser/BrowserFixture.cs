@@ -57,7 +57,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = width < 600, HasTouch = width < 600,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the browser tests beside the rest of the suite on two cores.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 
@@ -91,7 +93,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Run alone, after the parallel tests: a browser on two shared cores times out under load.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
