@@ -150,4 +150,29 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
         Assert.StartsWith("/Account/Login", replay.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(31, 0)]   // idle for 31 minutes
+    [InlineData(0, 481)]  // active all along, but signed in 8 hours and 1 minute ago
+    public async Task A_session_ends_after_30_idle_minutes_or_8_hours_in_all(int idleMinutes, int ageMinutes)
+    {
+        var email = await CreateUserAsync(Roles.SocialWorker);
+        var client = app.CreateBrowserLikeClient();
+        await client.SignInAsync(email, GoodPassword);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var session = await db.UserSessions.SingleAsync(s => s.UserId == userId);
+            var now = DateTimeOffset.UtcNow;
+            session.LastSeenAt = now.AddMinutes(-idleMinutes);
+            session.CreatedAt = now.AddMinutes(-ageMinutes);
+            session.ExpiresAt = session.CreatedAt + SessionStore.AbsoluteLifetime;
+            await db.SaveChangesAsync();
+        });
+        var after = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.UserSessions.AnyAsync(s => s.UserId == userId)));
+    }
 }
