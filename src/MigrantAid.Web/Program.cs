@@ -7,6 +7,8 @@ using MigrantAid.Web.Data.Seed;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Migrants;
 using MigrantAid.Web.Features.Enrolments;
+using MigrantAid.Web.Features.Users;
+using MigrantAid.Web.Features.Audit;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -33,7 +35,7 @@ builder.Services.AddDataProtection().SetApplicationName("MigrantAid").PersistKey
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddAppIdentity();
-builder.Services.AddAuthorization(o => o.AddAppPolicies());
+builder.Services.AddAuthorization(o => o.AddPermissionPolicies());
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
 // UI: MVC with feature folders, three languages, FluentValidation validators.
@@ -62,6 +64,8 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 // Features with services of their own.
 builder.Services.AddMigrantsFeature();
 builder.Services.AddTraining(builder.Configuration);
+builder.Services.AddUsersFeature();
+builder.Services.AddAuditFeature();
 
 // Operations.
 builder.Services.AddAppHealthChecks();

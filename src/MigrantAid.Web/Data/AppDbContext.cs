@@ -15,17 +15,16 @@ namespace MigrantAid.Web.Data;
 public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
-    // Row scope of this context's user, read by the "Scope" query filters (see Scoping.cs).
-    // Without a signed-in user (start-up seeding, command line, design time) nothing is filtered.
-    // -1 never matches a key, so a missing region or centre means "none".
-    // Read at each query, not when the context is built: the request's context is created
-    // while the sign-in cookie is being validated (session store, security stamp), before
-    // HttpContext.User is set, so a value captured then would be "not signed in" = all rows.
-    internal bool ScopeAll => currentUser is not { IsAuthenticated: true } || currentUser.IsInRole(Infrastructure.Auth.Roles.Administrator) || currentUser.IsInRole(Infrastructure.Auth.Roles.NationalManager);
-    internal int ScopeRegionId => currentUser is { IsAuthenticated: true } u && (u.IsInRole(Infrastructure.Auth.Roles.RegionalManager) || u.IsInRole(Infrastructure.Auth.Roles.SocialWorker)) ? u.RegionId ?? -1 : -1;
-    internal int ScopeCentreId => currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) ? u.CentreId ?? -1 : -1;
-    // A centre director works with the host professionals of their centre's region.
-    internal int ScopeCentreRegionId => currentUser is { IsAuthenticated: true } u && u.IsInRole(Infrastructure.Auth.Roles.CentreDirector) && u.CentreId is not null ? u.RegionId ?? -1 : -1;
+    // Row scope of this context's user, read by the "Scope" query filters below. Deny by
+    // default: no user (signed out, or code outside a request that did not opt in to the
+    // system scope, or a context built without one) means no row. Read at each query, not
+    // when the context is built: the request's context is created while the sign-in cookie
+    // is being validated, before HttpContext.User is set.
+    private AccessScope Access => currentUser?.Scope ?? AccessScope.Denied;
+    internal bool ScopeAll => Access.FilterAll;
+    internal int ScopeRegionId => Access.FilterRegionId;
+    internal int ScopeCentreId => Access.FilterCentreId;
+    internal int ScopeCentreRegionId => Access.FilterCentreRegionId;
 
     /// <summary>The name of the row-scope query filter; <c>IgnoreQueryFilters(["Scope"])</c> only in reviewed places.</summary>
     public const string ScopeFilter = "Scope";
@@ -50,6 +49,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<HostProfessional> HostProfessionals => Set<HostProfessional>();
     public DbSet<HostPlacement> HostPlacements => Set<HostPlacement>();
     public DbSet<MonthlyAttendance> MonthlyAttendance => Set<MonthlyAttendance>();
+    public DbSet<PartnerConvention> PartnerConventions => Set<PartnerConvention>();
+    public DbSet<ConventionAttribution> ConventionAttributions => Set<ConventionAttribution>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -25,6 +25,7 @@ public static class CommandLine
             {
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
+                    scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("command line: migrate");
                     await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
                 }
                 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment);
@@ -43,6 +44,7 @@ public static class CommandLine
                 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment);
                 var password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
                 await using var scope = app.Services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("command line: create the first administrator");
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
                 if (await users.FindByEmailAsync(email) is not null)
                 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Infrastructure.Auth;
 
 namespace MigrantAid.Tests.Infrastructure;
 
@@ -46,12 +47,14 @@ public class AppFactory : WebApplicationFactory<Program>
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("test: arrange or inspect data");
         await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("test: arrange or inspect data");
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
@@ -63,4 +66,14 @@ public class AppFactory : WebApplicationFactory<Program>
             SqliteConnection.ClearAllPools();
         }
     }
+}
+
+/// <summary>
+/// An accessor that holds one context for one CurrentUser. The framework's HttpContextAccessor
+/// keeps its context in an AsyncLocal shared by every instance, so setting it in a test would
+/// turn the rest of that test into "a request".
+/// </summary>
+public sealed class FixedHttpContextAccessor(Microsoft.AspNetCore.Http.HttpContext? context) : Microsoft.AspNetCore.Http.IHttpContextAccessor
+{
+    public Microsoft.AspNetCore.Http.HttpContext? HttpContext { get; set; } = context;
 }

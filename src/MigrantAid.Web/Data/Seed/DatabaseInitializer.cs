@@ -11,6 +11,7 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        sp.GetRequiredService<CurrentUser>().EnterSystemScope("start-up: migrate and seed reference and demo data");
         var db = sp.GetRequiredService<AppDbContext>();
         var provider = DatabaseSetup.Provider(configuration);
         if (provider == DatabaseProvider.Sqlite || configuration.GetValue<bool>("Database:MigrateAtStartup"))

@@ -41,7 +41,7 @@ public sealed partial class AccountController
         return View(form);
     }
 
-    [Authorize(Policy = Policies.Staff), HttpGet]
+    [Authorize, HttpGet]
     public async Task<IActionResult> Authenticator()
     {
         var user = await userManager.GetUserAsync(User);
@@ -58,7 +58,7 @@ public sealed partial class AccountController
         return View(AuthenticatorModel(user, key!, enabled: user.TwoFactorEnabled));
     }
 
-    [Authorize(Policy = Policies.Staff), HttpPost]
+    [Authorize, HttpPost]
     public async Task<IActionResult> Authenticator(TwoFactorForm form)
     {
         var user = await userManager.GetUserAsync(User);
@@ -80,10 +80,10 @@ public sealed partial class AccountController
         return View("RecoveryCodes", recoveryCodes!.ToList());
     }
 
-    [Authorize(Policy = Policies.Staff), HttpGet]
+    [Authorize, HttpGet]
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
-    [Authorize(Policy = Policies.Staff), HttpPost]
+    [Authorize, HttpPost]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form, [FromServices] ChangePasswordFormValidator validator)
     {
         var validation = await validator.ValidateAsync(form);

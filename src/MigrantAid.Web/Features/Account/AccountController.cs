@@ -68,7 +68,7 @@ public sealed partial class AccountController(
         return View(form);
     }
 
-    [Authorize(Policy = Infrastructure.Auth.Policies.Staff), HttpPost]
+    [Authorize, HttpPost]
     public async Task<IActionResult> Logout()
     {
         await signInManager.SignOutAsync();

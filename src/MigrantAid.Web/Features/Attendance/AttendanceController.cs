@@ -12,7 +12,7 @@ using MigrantAid.Web.Infrastructure.Auth;
 namespace MigrantAid.Web.Features.Attendance;
 
 /// <summary>The monthly attendance grid: one centre, one month, every apprentice, saved once.</summary>
-[Authorize(Policy = Policies.ManageEnrolments)]
+[Authorize(Permissions.EnrolmentsManage)]
 public sealed class AttendanceController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     /// <summary>Default working days in a month, split between centre and host by the track's share.</summary>
@@ -97,7 +97,7 @@ public sealed class AttendanceController(AppDbContext db, CurrentUser user, Time
     private async Task<TrainingCentre?> CentreAsync(int centreId, CancellationToken ct)
     {
         var centre = await db.TrainingCentres.AsNoTracking().SingleOrDefaultAsync(c => c.Id == centreId, ct);
-        return centre is not null && user.CanWriteAt(centre.Id, centre.RegionId) ? centre : null;
+        return centre is not null && user.Scope.MayWorkAtCentre(centre.Id, centre.RegionId) ? centre : null;
     }
 
     private async Task<List<AttendanceLine>> LinesAsync(AttendanceGridForm form, CancellationToken ct)
@@ -116,6 +116,7 @@ public sealed class AttendanceController(AppDbContext db, CurrentUser user, Time
             .ToListAsync(ct);
         var migrantIds = rows.Select(r => r.MigrantId).ToList();
         // Names of apprentices already in scope through their enrolment at this centre.
+        // Scope bypass: names of apprentices already in scope through their enrolment at this centre.
         var names = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => migrantIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.FamilyName + " " + m.GivenName, ct);
         return rows.Select(r =>

@@ -9,7 +9,7 @@ using MigrantAid.Web.Infrastructure.Auth;
 namespace MigrantAid.Web.Features.Audit;
 
 /// <summary>The audit trail, read-only: there is no action that edits or deletes an entry.</summary>
-[Authorize(Policy = Policies.ViewAudit), Route("Admin/Audit")]
+[Authorize(Permissions.AuditRead), Route("Admin/Audit")]
 public sealed class AuditController(AppDbContext db) : Controller
 {
     public const int PageSize = 50;

@@ -12,7 +12,7 @@ namespace MigrantAid.Web.Features.Centres;
 /// Import of the centre referential from CSV: upsert by centre code, a report line per row,
 /// and all or nothing — one bad row and no centre is changed.
 /// </summary>
-[Authorize(Policy = Policies.Administration)]
+[Authorize(Permissions.ReferenceDataManage)]
 public sealed class CentreImportController(AppDbContext db, IStringLocalizer<SharedResource> l, ILogger<CentreImportController> logger) : Controller
 {
     // The page lives with the rest of the centres feature.

@@ -12,7 +12,7 @@ using MigrantAid.Web.Infrastructure.Localization;
 
 namespace MigrantAid.Web.Features.Centres;
 
-[Authorize(Policy = Policies.ViewCentres)]
+[Authorize(Permissions.CentresRead)]
 public sealed class CentresController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 25;
@@ -80,11 +80,13 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
             .Select(o => new { o.AcademicYear, o.TradeId, o.DiplomaTrackId, o.Capacity }).ToListAsync(ct);
         // Head-counts only, never a person: shown to anyone who may see the centre, hence read
         // across the row scope.
+        // Scope bypass: head-counts per offer, never a person, shown to anyone who may see the centre.
         var counts = await db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter])
             .Where(e => e.TrainingCentreId == id && e.Status != EnrolmentStatus.Applied)
             .GroupBy(e => new { e.AcademicYear, e.TradeId, e.DiplomaTrackId })
             .Select(g => new { g.Key.AcademicYear, g.Key.TradeId, g.Key.DiplomaTrackId, Count = g.Count(), Migrants = g.Select(e => e.MigrantId).Distinct().Count() })
             .ToListAsync(ct);
+        // Scope bypass: head-counts per year, never a person.
         var perYear = await db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter])
             .Where(e => e.TrainingCentreId == id && e.Status != EnrolmentStatus.Applied)
             .GroupBy(e => e.AcademicYear)
@@ -106,13 +108,13 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
             centre.Trades.Select(t => t.Trade!.Name(language)).Order(StringComparer.CurrentCulture).ToList(),
             offerRows, perYear.OrderByDescending(y => y.Year).ToList(), directors, thisYear,
             perYear.FirstOrDefault(y => y.Year == thisYear)?.Apprentices ?? 0,
-            user.CanWriteAt(centre.Id, centre.RegionId), CanEdit(centre.RegionId), names, offerForm);
+            user.Scope.MayWorkAtCentre(centre.Id, centre.RegionId), CanEdit(centre.RegionId), names, offerForm);
     }
 
-    [Authorize(Policy = Policies.Administration)]
+    [Authorize(Permissions.ReferenceDataManage)]
     public async Task<IActionResult> Create(CancellationToken ct) => await FormView(new CentreForm(), null, ct);
 
-    [HttpPost, Authorize(Policy = Policies.Administration)]
+    [HttpPost, Authorize(Permissions.ReferenceDataManage)]
     public async Task<IActionResult> Create(CentreForm form, [FromServices] IValidator<CentreForm> validator, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -128,14 +130,14 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
         return RedirectToAction(nameof(Details), new { id = centre.Id });
     }
 
-    [Authorize(Policy = Policies.ManageCentres)]
+    [Authorize(Permissions.CentresManage)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
         var centre = await db.TrainingCentres.AsNoTracking().Include(c => c.Trades).SingleOrDefaultAsync(c => c.Id == id, ct);
         return centre is null || !CanEdit(centre.RegionId) ? NotFound() : await FormView(CentreForm.From(centre), id, ct);
     }
 
-    [HttpPost, Authorize(Policy = Policies.ManageCentres)]
+    [HttpPost, Authorize(Permissions.CentresManage)]
     public async Task<IActionResult> Edit(int id, CentreForm form, [FromServices] IValidator<CentreForm> validator, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -159,7 +161,7 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
     }
 
     /// <summary>Adds (or re-sizes) an offer: a trade in a track for an academic year, with its places.</summary>
-    [HttpPost, Authorize(Policy = Policies.Administration)]
+    [HttpPost, Authorize(Permissions.ReferenceDataManage)]
     public async Task<IActionResult> SaveOffer(int id, OfferForm form, [FromServices] IValidator<OfferForm> validator, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -199,7 +201,7 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
 
     /// <summary>Administrator: any centre; RegionalManager: the centres of their region.</summary>
     private bool CanEdit(int regionId) =>
-        user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.RegionalManager) && user.RegionId == regionId);
+        user.Has(Permissions.CentresManage) && user.Scope.CoversRegion(regionId);
 
     private async Task<bool> ValidateAsync(CentreForm form, IValidator<CentreForm> validator, int? id, CancellationToken ct)
     {

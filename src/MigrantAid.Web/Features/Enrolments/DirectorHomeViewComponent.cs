@@ -15,7 +15,7 @@ public sealed class DirectorHomeViewComponent(AppDbContext db, CurrentUser user,
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        if (!user.IsInRole(Roles.CentreDirector) || user.CentreId is not { } centreId)
+        if (user.Scope.Kind != ScopeKind.Centre || user.CentreId is not { } centreId)
         {
             return Content("");
         }

@@ -20,7 +20,8 @@ public sealed class EnrolmentService(AppDbContext db, CurrentUser user, TimeProv
         var fileNumber = form.MigrantFileNumber!.Trim();
         // A director enrols people who are not yet visible to them (the file becomes visible
         // once enrolled at their centre), so they find the file by its exact number only.
-        var migrants = user.IsInRole(Roles.CentreDirector) ? db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]) : db.Migrants;
+        // Scope bypass: a director enrols a person not yet visible to them, found by exact file number.
+        var migrants = user.Scope.Kind == ScopeKind.Centre ? db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]) : db.Migrants;
         var migrantId = await migrants.Where(m => m.FileNumber == fileNumber).Select(m => (int?)m.Id).SingleOrDefaultAsync(ct);
         if (migrantId is null)
         {
@@ -32,7 +33,7 @@ public sealed class EnrolmentService(AppDbContext db, CurrentUser user, TimeProv
         {
             errors.Add(new(nameof(form.CentreCode), "Enrolments.CentreNotFound"));
         }
-        else if (!user.CanWriteAt(centre.Id, centre.RegionId))
+        else if (!user.Scope.MayWorkAtCentre(centre.Id, centre.RegionId))
         {
             errors.Add(new(nameof(form.CentreCode), "Enrolments.CentreOutOfScope"));
         }
@@ -47,6 +48,7 @@ public sealed class EnrolmentService(AppDbContext db, CurrentUser user, TimeProv
         }
 
         // Rules span every centre and region: checked without the user's row scope.
+        // Scope bypass: one active enrolment per person and capacity span every centre and region.
         var all = db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter]);
         if (await all.AnyAsync(e => e.MigrantId == migrantId && Enrolment.OpenStatuses.Contains(e.Status), ct))
         {
@@ -66,13 +68,13 @@ public sealed class EnrolmentService(AppDbContext db, CurrentUser user, TimeProv
                 && e.Status != EnrolmentStatus.DroppedOut, ct);
             if (taken >= offer.Capacity)
             {
-                if (form.OverrideCapacity && user.IsInRole(Roles.Administrator))
+                if (form.OverrideCapacity && user.Has(Permissions.EnrolmentsOverrideCapacity))
                 {
                     overridden = true;
                 }
                 else
                 {
-                    errors.Add(new(nameof(form.TradeId), user.IsInRole(Roles.Administrator) ? "Enrolments.CapacityReachedOverride" : "Enrolments.CapacityReached"));
+                    errors.Add(new(nameof(form.TradeId), user.Has(Permissions.EnrolmentsOverrideCapacity) ? "Enrolments.CapacityReachedOverride" : "Enrolments.CapacityReached"));
                 }
             }
         }

@@ -13,7 +13,7 @@ using MigrantAid.Web.Infrastructure.Localization;
 
 namespace MigrantAid.Web.Features.Enrolments;
 
-[Authorize(Policy = Policies.Enrolments)]
+[Authorize(Permissions.EnrolmentsRead)]
 public sealed class EnrolmentsController(
     AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
@@ -44,7 +44,7 @@ public sealed class EnrolmentsController(
         return View(new EnrolmentListViewModel(centreId, year, status, page, total, PageSize, rows, await NamesAsync(ct)));
     }
 
-    [Authorize(Policy = Policies.EnrolMigrants)]
+    [Authorize(Permissions.EnrolmentsProposeOrManage)]
     public async Task<IActionResult> Create(int? migrantId, int? centreId, CancellationToken ct)
     {
         var form = new EnrolmentForm { AcademicYear = AcademicYear.Of(clock.Today()), StartDate = clock.Today() };
@@ -59,20 +59,20 @@ public sealed class EnrolmentsController(
         if (centreId is { } c)
         {
             var centre = await db.TrainingCentres.AsNoTracking().SingleOrDefaultAsync(x => x.Id == c, ct);
-            if (centre is null || !user.CanWriteAt(centre.Id, centre.RegionId))
+            if (centre is null || !user.Scope.MayWorkAtCentre(centre.Id, centre.RegionId))
             {
                 return NotFound();
             }
             form.CentreCode = centre.Code;
         }
-        else if (user.IsInRole(Roles.CentreDirector) && user.CentreId is { } own)
+        else if (user.Scope.Kind == ScopeKind.Centre && user.CentreId is { } own)
         {
             form.CentreCode = await db.TrainingCentres.Where(x => x.Id == own).Select(x => x.Code).SingleOrDefaultAsync(ct);
         }
         return await CreateView(form, ct);
     }
 
-    [HttpPost, Authorize(Policy = Policies.EnrolMigrants)]
+    [HttpPost, Authorize(Permissions.EnrolmentsProposeOrManage)]
     public async Task<IActionResult> Create(EnrolmentForm form, [FromServices] IValidator<EnrolmentForm> validator,
         [FromServices] EnrolmentService service, CancellationToken ct)
     {
@@ -101,7 +101,7 @@ public sealed class EnrolmentsController(
         return model is null ? NotFound() : View(model);
     }
 
-    [HttpPost, Authorize(Policy = Policies.ManageEnrolments)]
+    [HttpPost, Authorize(Permissions.EnrolmentsManage)]
     public async Task<IActionResult> Transition(int id, TransitionForm form, [FromServices] IValidator<TransitionForm> validator, CancellationToken ct)
     {
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == id, ct);
@@ -138,7 +138,7 @@ public sealed class EnrolmentsController(
         return model is null ? NotFound() : View(nameof(Details), model);
     }
 
-    [HttpPost, Authorize(Policy = Policies.ManageEnrolments)]
+    [HttpPost, Authorize(Permissions.EnrolmentsManage)]
     public async Task<IActionResult> AddPlacement(int id, PlacementForm form, [FromServices] IValidator<PlacementForm> validator, CancellationToken ct)
     {
         var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == id, ct);
@@ -177,9 +177,9 @@ public sealed class EnrolmentsController(
     /// <summary>Dropout risk list for a centre (a director's own by default) or a region (a regional manager's own by default).</summary>
     public async Task<IActionResult> Risk(int? centreId, int? regionId, [FromServices] RiskList risks, CancellationToken ct)
     {
-        centreId ??= user.IsInRole(Roles.CentreDirector) ? user.CentreId : null;
-        regionId ??= centreId is null && user.IsInRole(Roles.RegionalManager) ? user.RegionId : null;
-        var national = user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.NationalManager);
+        centreId ??= user.Scope.Kind == ScopeKind.Centre ? user.CentreId : null;
+        regionId ??= centreId is null && user.Scope.Kind == ScopeKind.Region ? user.RegionId : null;
+        var national = user.Scope.IsNational;
         var rows = national && centreId is null && regionId is null ? [] : await risks.ForAsync(centreId, regionId, ct);
         var title = centreId is { } c ? await db.TrainingCentres.Where(x => x.Id == c).Select(x => x.Name).SingleOrDefaultAsync(ct)
             : regionId is { } r ? (await db.Regions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == r, ct))?.Name(Cultures.Current) : null;
@@ -197,7 +197,7 @@ public sealed class EnrolmentsController(
     /// From a risk row: asks the social workers of the person's region to act (allowance,
     /// income-generating activity), as an open income need on the case file.
     /// </summary>
-    [HttpPost, Authorize(Policy = Policies.ManageEnrolments)]
+    [HttpPost, Authorize(Permissions.EnrolmentsManage)]
     public async Task<IActionResult> Refer(int id, [FromServices] RiskList risks, CancellationToken ct)
     {
         var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.Id == id)
@@ -206,7 +206,7 @@ public sealed class EnrolmentsController(
         {
             return NotFound();
         }
-        if (await RiskList.OpenIncomeNeeds(db, [enrolment.MigrantId]).AnyAsync(ct))
+        if ((await RiskList.WithOpenIncomeNeedAsync(db, [enrolment.MigrantId], ct)).Count > 0)
         {
             TempData["Success"] = l["Risk.AlreadyReferred"].Value;
             return RedirectToAction(nameof(Risk));
@@ -214,6 +214,7 @@ public sealed class EnrolmentsController(
         var row = (await risks.ForAsync(enrolment.TrainingCentreId, null, ct)).SingleOrDefault(r => r.EnrolmentId == id);
         var reasons = row is null ? "" : string.Join("; ", row.Reasons.Select(r => l["RiskReason." + r, risks.Threshold.ToString("P0", CultureInfo.CurrentCulture)].Value));
         // Reviewed: the file may be in another region than the centre; only its region is read.
+        // Scope bypass: the file may be in another region than the centre; only its region is read.
         var migrantRegion = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter])
             .Where(m => m.Id == enrolment.MigrantId).Select(m => m.RegionId).SingleAsync(ct);
         db.Needs.Add(new Need
@@ -229,7 +230,7 @@ public sealed class EnrolmentsController(
     /// <summary>Apprentices whose six-month follow-up after completion is due and not yet recorded.</summary>
     public async Task<IActionResult> FollowUps(int? centreId, CancellationToken ct)
     {
-        centreId ??= user.IsInRole(Roles.CentreDirector) ? user.CentreId : null;
+        centreId ??= user.Scope.Kind == ScopeKind.Centre ? user.CentreId : null;
         return View(new FollowUpViewModel(centreId, await FollowUpQuery.DueAsync(db, centreId, clock.Today(), ct), await NamesAsync(ct)));
     }
 
@@ -262,6 +263,7 @@ public sealed class EnrolmentsController(
         }
         // The enrolment is in the user's scope, so its apprentice's minimal profile is too
         // (a director may see this person only through this enrolment). Never sensitive fields.
+        // Scope bypass: the apprentice's minimal profile, visible through the in-scope enrolment; never sensitive fields.
         var profile = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => m.Id == e.MigrantId)
             .Select(m => new ApprenticeProfile(m.Id, m.FileNumber, m.FamilyName, m.GivenName, m.Sex, m.BirthDate, m.BirthYear, m.NationalityId, m.Phone))
             .SingleAsync(ct);
@@ -276,13 +278,13 @@ public sealed class EnrolmentsController(
             form.Version = e.Version;
         }
         return new EnrolmentPage(e, profile, nationality, names, track, hosts, clock.Today(),
-            user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.RegionalManager) || user.IsInRole(Roles.CentreDirector), form);
+            user.Has(Permissions.EnrolmentsManage), form);
     }
 
     private async Task<IActionResult> CreateView(EnrolmentForm form, CancellationToken ct)
     {
         ViewData["Names"] = await NamesAsync(ct);
-        ViewData["CanOverride"] = user.IsInRole(Roles.Administrator);
+        ViewData["CanOverride"] = user.Has(Permissions.EnrolmentsOverrideCapacity);
         return View(nameof(Create), form);
     }
 

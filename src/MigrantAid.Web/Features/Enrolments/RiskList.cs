@@ -60,14 +60,16 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
         var migrantIds = enrolments.Select(e => e.MigrantId).Distinct().ToList();
         // Read across the user's scope on purpose: only the fact of an earlier dropout for income
         // and the apprentice's name (already visible through the enrolment) leave this method.
+        // Scope bypass: only the fact of an earlier dropout for income leaves this method.
         var incomeDropouts = (await db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter])
             .Where(e => migrantIds.Contains(e.MigrantId) && e.Status == EnrolmentStatus.DroppedOut
                 && (e.DropoutReason == DropoutReason.NeedsIncomeBegging || e.DropoutReason == DropoutReason.NeedsIncomeInformalWork))
             .Select(e => e.MigrantId).Distinct().ToListAsync(ct)).ToHashSet();
+        // Scope bypass: names of apprentices already visible through their in-scope enrolment.
         var names = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => migrantIds.Contains(m.Id))
             .Select(m => new { m.Id, m.FileNumber, m.FamilyName, m.GivenName }).ToDictionaryAsync(m => m.Id, ct);
         // Same rule: only the fact that an income need is open leaves this method, never the need.
-        var incomeNeeds = (await OpenIncomeNeeds(db, migrantIds).Select(n => n.MigrantId).Distinct().ToListAsync(ct)).ToHashSet();
+        var incomeNeeds = await WithOpenIncomeNeedAsync(db, migrantIds, ct);
 
         var rows = new List<RiskRow>();
         foreach (var e in enrolments)
@@ -103,9 +105,15 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
         return rows.OrderByDescending(r => r.Reasons.Count).ThenBy(r => r.FamilyName, StringComparer.CurrentCulture).ToList();
     }
 
-    /// <summary>Open or referred needs for income of these people, across the row scope (reviewed: callers keep only the fact).</summary>
-    public static IQueryable<Need> OpenIncomeNeeds(AppDbContext db, IReadOnlyCollection<int> migrantIds) =>
-        db.Needs.IgnoreQueryFilters([AppDbContext.ScopeFilter])
+    /// <summary>
+    /// Which of these people have an open or referred need for income: a yes per person, never
+    /// the need itself (its text and region may be outside the caller's scope).
+    /// </summary>
+    public static async Task<HashSet<int>> WithOpenIncomeNeedAsync(AppDbContext db, IReadOnlyCollection<int> migrantIds, CancellationToken ct) =>
+        (await db.Needs
+            // Scope bypass: a director's apprentice may be followed in another region; only the yes/no leaves.
+            .IgnoreQueryFilters([AppDbContext.ScopeFilter])
             .Where(n => migrantIds.Contains(n.MigrantId) && n.Kind == NeedKind.Income
-                && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred));
+                && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred))
+            .Select(n => n.MigrantId).Distinct().ToListAsync(ct)).ToHashSet();
 }

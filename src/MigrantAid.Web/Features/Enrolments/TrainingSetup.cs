@@ -1,3 +1,5 @@
+using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure;
 namespace MigrantAid.Web.Features.Enrolments;
 
 public sealed class TrainingOptions
@@ -13,6 +15,10 @@ public static class TrainingSetup
     {
         services.Configure<TrainingOptions>(configuration.GetSection("Training"));
         services.AddScoped<EnrolmentService>();
+        services.AddNavEntry("/Centres", "Nav.Centres", Permissions.CentresRead, 20);
+        services.AddNavEntry("/Enrolments", "Nav.Enrolments", Permissions.EnrolmentsRead, 30);
+        services.AddNavEntry("/Hosts", "Nav.Hosts", Permissions.EnrolmentsRead, 40);
+        services.AddHomeWidget<DirectorHomeViewComponent>(20, s => s.Kind == ScopeKind.Centre);
         services.AddScoped<RiskList>();
         return services;
     }

@@ -7,7 +7,7 @@ using MigrantAid.Web.Infrastructure.Localization;
 
 namespace MigrantAid.Web.Features.Home;
 
-[Authorize(Policy = Policies.Staff)]
+[Authorize]
 public sealed class HomeController(AppDbContext db, CurrentUser user) : Controller
 {
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -29,8 +29,8 @@ public sealed class HomeController(AppDbContext db, CurrentUser user) : Controll
             centres = centres.Where(c => c.RegionId == scopeRegion);
         }
         var model = new HomeViewModel(
-            user.DisplayName, user.Role ?? "", regionName, centreName, partnerName,
-            user.IsInRole(Roles.PartnerViewer) ? null : await centres.CountAsync(ct),
+            user.DisplayName, user.RoleName ?? "", regionName, centreName, partnerName,
+            !user.Has(Permissions.CentresRead) ? null : await centres.CountAsync(ct),
             await db.Regions.CountAsync(ct),
             await db.Trades.CountAsync(ct),
             await db.Partners.CountAsync(ct));

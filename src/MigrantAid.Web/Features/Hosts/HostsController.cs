@@ -12,7 +12,7 @@ using MigrantAid.Web.Infrastructure.Localization;
 namespace MigrantAid.Web.Features.Hosts;
 
 /// <summary>Host professionals (workshops, garages, salons, companies), shared by the centres of a region.</summary>
-[Authorize(Policy = Policies.Enrolments)]
+[Authorize(Permissions.EnrolmentsRead)]
 public sealed class HostsController(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 25;
@@ -40,10 +40,10 @@ public sealed class HostsController(AppDbContext db, CurrentUser user, IStringLo
         return View(new HostListViewModel(q, tradeId, kind, page, total, PageSize, rows, await TradesAsync(ct)));
     }
 
-    [Authorize(Policy = Policies.ManageEnrolments)]
+    [Authorize(Permissions.EnrolmentsManage)]
     public async Task<IActionResult> Create(CancellationToken ct) => await FormView(new HostForm { RegionId = user.RegionId }, null, ct);
 
-    [HttpPost, Authorize(Policy = Policies.ManageEnrolments)]
+    [HttpPost, Authorize(Permissions.EnrolmentsManage)]
     public async Task<IActionResult> Create(HostForm form, [FromServices] IValidator<HostForm> validator, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -59,14 +59,14 @@ public sealed class HostsController(AppDbContext db, CurrentUser user, IStringLo
         return RedirectToAction(nameof(Index));
     }
 
-    [Authorize(Policy = Policies.ManageEnrolments)]
+    [Authorize(Permissions.EnrolmentsManage)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
         var host = await db.HostProfessionals.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct);
         return host is null ? NotFound() : await FormView(HostForm.From(host), id, ct);
     }
 
-    [HttpPost, Authorize(Policy = Policies.ManageEnrolments)]
+    [HttpPost, Authorize(Permissions.EnrolmentsManage)]
     public async Task<IActionResult> Edit(int id, HostForm form, [FromServices] IValidator<HostForm> validator, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -93,7 +93,7 @@ public sealed class HostsController(AppDbContext db, CurrentUser user, IStringLo
     {
         (await validator.ValidateAsync(form, ct)).AddTo(ModelState);
         // Staff of a region register hosts for their own region only.
-        if (form.RegionId is { } region && !user.IsInRole(Roles.Administrator) && region != user.RegionId)
+        if (form.RegionId is { } region && !user.Scope.IsHomeRegion(region))
         {
             ModelState.AddModelError(nameof(form.RegionId), l["Centres.RegionOutOfScope"]);
         }
@@ -109,7 +109,7 @@ public sealed class HostsController(AppDbContext db, CurrentUser user, IStringLo
         var language = Cultures.Current;
         ViewData["Trades"] = await TradesAsync(ct);
         ViewData["Regions"] = (await db.Regions.AsNoTracking().ToListAsync(ct))
-            .Where(r => user.IsInRole(Roles.Administrator) || r.Id == user.RegionId)
+            .Where(r => user.Scope.IsNational || r.Id == user.RegionId)
             .Select(r => (r.Id, Name: r.Name(language))).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         ViewData["HostId"] = id;
         return View("Edit", form);

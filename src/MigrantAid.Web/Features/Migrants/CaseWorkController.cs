@@ -14,7 +14,7 @@ namespace MigrantAid.Web.Features.Migrants;
 /// What social workers record on a file: case notes, needs and referrals, household members.
 /// Each record copies the file's region, so it carries its own row scope.
 /// </summary>
-[Authorize(Policy = Policies.EditMigrants)]
+[Authorize(Permissions.MigrantsWrite)]
 [Route("Migrants/{migrantId:int}/[action]")]
 public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {

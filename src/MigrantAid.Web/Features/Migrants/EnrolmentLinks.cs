@@ -42,11 +42,13 @@ public sealed class EnrolmentMergeParticipant(AppDbContext db) : IMigrantMergePa
     // Enrolments are scoped by centre: a regional manager merging two files of their region moves all of them.
     public async Task<IReadOnlyList<int>> MoveAsync(int fromId, Migrant to, CancellationToken ct)
     {
+        // Scope bypass: a merge moves every enrolment of the merged file, whatever centre holds it.
         var rows = await db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(e => e.MigrantId == fromId).ToListAsync(ct);
         rows.ForEach(e => e.MigrantId = to.Id);
         return rows.Select(e => e.Id).ToList();
     }
 
     public async Task RestoreAsync(IReadOnlyList<int> ids, Migrant to, CancellationToken ct) =>
+        // Scope bypass: undoing a merge restores the enrolments it moved, whatever centre holds them.
         (await db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(e => ids.Contains(e.Id)).ToListAsync(ct)).ForEach(e => e.MigrantId = to.Id);
 }

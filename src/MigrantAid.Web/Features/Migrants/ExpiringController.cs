@@ -8,7 +8,7 @@ using MigrantAid.Web.Infrastructure.Auth;
 namespace MigrantAid.Web.Features.Migrants;
 
 /// <summary>Residence-card data is legal status, so sensitive. Regularised migrants whose residence card has expired or expires within 60 days, in the user's region.</summary>
-[Authorize(Policy = Policies.ViewSensitiveMigrantData)]
+[Authorize(Permissions.MigrantsReadSensitive)]
 [Route("Migrants/Expiring")]
 public sealed class ExpiringController(AppDbContext db, CurrentUser user, TimeProvider clock) : Controller
 {

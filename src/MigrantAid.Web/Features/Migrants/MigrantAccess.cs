@@ -2,19 +2,14 @@ using MigrantAid.Web.Infrastructure.Auth;
 
 namespace MigrantAid.Web.Features.Migrants;
 
-/// <summary>What the current user may see and write on migrant files, beyond row scope.</summary>
+/// <summary>Shorthands over the access model for migrant files (Infrastructure/Auth/AccessModel.cs decides).</summary>
 public static class MigrantAccess
 {
     /// <summary>Legal status details, vulnerabilities and confidential notes: never for centre directors or partners.</summary>
-    public static bool MaySeeSensitive(CurrentUser user) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.NationalManager)
-        || user.IsInRole(Roles.RegionalManager) || user.IsInRole(Roles.SocialWorker);
+    public static bool MaySeeSensitive(CurrentUser user) => user.Has(Permissions.MigrantsReadSensitive);
 
-    /// <summary>National administrators write anywhere; regional staff only in their region.</summary>
-    public static bool MayWriteInRegion(CurrentUser user, int regionId) =>
-        user.IsInRole(Roles.Administrator)
-        || ((user.IsInRole(Roles.RegionalManager) || user.IsInRole(Roles.SocialWorker)) && user.RegionId == regionId);
+    /// <summary>National writers write anywhere; regional staff only in their region.</summary>
+    public static bool MayWriteInRegion(CurrentUser user, int regionId) => user.Scope.MayWriteInRegion(regionId);
 
-    public static bool MayEdit(CurrentUser user) =>
-        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.RegionalManager) || user.IsInRole(Roles.SocialWorker);
+    public static bool MayEdit(CurrentUser user) => user.Has(Permissions.MigrantsWrite);
 }

@@ -1,3 +1,4 @@
+using MigrantAid.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace MigrantAid.Web.Features.Migrants;
 
 /// <summary>/Migrants/Import: upload → row-by-row preview → confirm (all or nothing).</summary>
-[Authorize(Policy = Infrastructure.Auth.Policies.EditMigrants)]
+[Authorize(Permissions.MigrantsWrite)]
 [Route("Migrants/Import")]
 public sealed class MigrantImportController(MigrantImport import, MigrantRegistry registry, ImportProgress progress,
     Infrastructure.Auth.CurrentUser user, IStringLocalizer<SharedResource> l) : Controller

@@ -9,7 +9,7 @@ using MigrantAid.Web.Infrastructure.Auth;
 namespace MigrantAid.Web.Features.Migrants;
 
 /// <summary>Merging two files of one person (RegionalManager, Administrator) and undoing it (Administrator).</summary>
-[Authorize(Policy = Policies.MergeMigrants)]
+[Authorize(Permissions.MigrantsMerge)]
 [Route("Migrants")]
 public sealed class MigrantMergeController(AppDbContext db, CurrentUser user, MigrantMerger merger, IStringLocalizer<SharedResource> l) : Controller
 {
@@ -38,7 +38,7 @@ public sealed class MigrantMergeController(AppDbContext db, CurrentUser user, Mi
         return Redirect($"~/Migrants/Details/{kept.Id}");
     }
 
-    [HttpPost("Unmerge/{mergeId:int}"), Authorize(Policy = Policies.UnmergeMigrants)]
+    [HttpPost("Unmerge/{mergeId:int}"), Authorize(Permissions.MigrantsUnmerge)]
     public async Task<IActionResult> Unmerge(int mergeId, CancellationToken ct)
     {
         var merge = await db.MigrantMerges.SingleOrDefaultAsync(m => m.Id == mergeId && m.ReversedAt == null, ct);

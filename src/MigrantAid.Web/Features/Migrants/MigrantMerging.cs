@@ -65,11 +65,13 @@ public sealed class HouseholdLinkMergeParticipant(AppDbContext db) : IMigrantMer
     public string RecordType => "HouseholdMember.Related";
     public async Task<IReadOnlyList<int>> MoveAsync(int fromId, Migrant to, CancellationToken ct)
     {
+        // Scope bypass: household links from files of other regions follow the merged file.
         var rows = await db.HouseholdMembers.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(n => n.RelatedMigrantId == fromId).ToListAsync(ct);
         rows.ForEach(n => n.RelatedMigrantId = to.Id);
         return rows.Select(n => n.Id).ToList();
     }
     public async Task RestoreAsync(IReadOnlyList<int> ids, Migrant to, CancellationToken ct) =>
+        // Scope bypass: undoing a merge restores the household links it moved.
         (await db.HouseholdMembers.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(n => ids.Contains(n.Id)).ToListAsync(ct)).ForEach(n => n.RelatedMigrantId = to.Id);
 }
 

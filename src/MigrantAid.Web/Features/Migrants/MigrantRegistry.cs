@@ -59,6 +59,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     public async Task<List<DocumentConflict>> FindDocumentConflictsAsync(string? residenceCard, string? unhcr, int? excludeId, CancellationToken ct)
     {
         var conflicts = new List<DocumentConflict>();
+        // Scope bypass: a document number is unique nationally; only the conflict (file number) is shown.
         var all = db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
             .Where(x => x.MergedIntoId == null && x.Id != (excludeId ?? 0));
         if (residenceCard is not null
@@ -78,6 +79,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     public async Task<(Dictionary<string, string> Cards, Dictionary<string, string> Unhcr)> TakenDocumentsAsync(
         IReadOnlyCollection<string> cards, IReadOnlyCollection<string> unhcr, CancellationToken ct)
     {
+        // Scope bypass: import: document numbers already taken anywhere in the country.
         var all = db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(x => x.MergedIntoId == null);
         var takenCards = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in cards.Chunk(500))
@@ -199,6 +201,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     private async Task<int> LastSequenceAsync(string prefix, CancellationToken ct)
     {
         var upper = NameKey.PrefixUpperBound(prefix);
+        // Scope bypass: file numbers are allocated nationally per region prefix.
         var last = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
             .Where(x => string.Compare(x.FileNumber, prefix) >= 0 && string.Compare(x.FileNumber, upper) < 0)
             .OrderByDescending(x => x.FileNumber).Select(x => x.FileNumber).FirstOrDefaultAsync(ct);
@@ -206,5 +209,6 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     }
 
     private Task<bool> FileNumberTakenAsync(string fileNumber, CancellationToken ct) =>
+        // Scope bypass: file numbers are unique nationally.
         db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().AnyAsync(x => x.FileNumber == fileNumber, ct);
 }

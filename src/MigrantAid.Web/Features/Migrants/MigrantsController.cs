@@ -12,7 +12,7 @@ using MigrantAid.Web.Infrastructure.Localization;
 
 namespace MigrantAid.Web.Features.Migrants;
 
-[Authorize(Policy = Policies.ViewMigrants)]
+[Authorize(Permissions.MigrantsRead)]
 public sealed class MigrantsController(
     AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
@@ -56,14 +56,14 @@ public sealed class MigrantsController(
         return new EmptyResult();
     }
 
-    [Authorize(Policy = Policies.EditMigrants)]
+    [Authorize(Permissions.MigrantsWrite)]
     public async Task<IActionResult> Create(CancellationToken ct)
     {
         var form = new MigrantForm { RegionId = user.RegionId, AdministrativeStatus = AdministrativeStatus.Unknown };
         return await FormView(form, ct);
     }
 
-    [HttpPost, Authorize(Policy = Policies.EditMigrants)]
+    [HttpPost, Authorize(Permissions.MigrantsWrite)]
     public async Task<IActionResult> Create(MigrantForm form, [FromServices] IValidator<MigrantForm> validator,
         [FromServices] MigrantRegistry registry, CancellationToken ct)
     {
@@ -123,7 +123,7 @@ public sealed class MigrantsController(
         return View(model);
     }
 
-    [Authorize(Policy = Policies.EditMigrants)]
+    [Authorize(Permissions.MigrantsWrite)]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
         var m = await db.Migrants.AsNoTracking().Include(x => x.Nationality).SingleOrDefaultAsync(x => x.Id == id && x.MergedIntoId == null, ct);
@@ -134,7 +134,7 @@ public sealed class MigrantsController(
         return await FormView(MigrantForm.From(m, m.Nationality!.Code), ct, id, m.FileNumber);
     }
 
-    [HttpPost, Authorize(Policy = Policies.EditMigrants)]
+    [HttpPost, Authorize(Permissions.MigrantsWrite)]
     public async Task<IActionResult> Edit(int id, MigrantForm form, [FromServices] IValidator<MigrantForm> validator,
         [FromServices] MigrantRegistry registry, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using MigrantAid.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
@@ -69,6 +70,7 @@ public static class MigrantsFeature
     public static IServiceCollection AddMigrantsFeature(this IServiceCollection services)
     {
         services.AddScoped<MigrantRegistry>();
+        services.AddNavEntry("/Migrants", "Nav.Migrants", Permissions.MigrantsRead, 10);
         services.AddScoped<MigrantImport>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<MigrantMerger>();

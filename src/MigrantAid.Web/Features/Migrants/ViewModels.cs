@@ -146,9 +146,9 @@ public static class MigrantDetailsLoader
         return d with
         {
             Household = household, CaseNotes = notes, Needs = needs, MergedFiles = merged,
-            MayUnmerge = user.IsInRole(Roles.Administrator),
+            MayUnmerge = user.Has(Permissions.MigrantsUnmerge),
             MayEdit = MigrantAccess.MayEdit(user) && MigrantAccess.MayWriteInRegion(user, d.RegionId),
-            MayMerge = user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.RegionalManager) && user.RegionId == d.RegionId),
+            MayMerge = user.Has(Permissions.MigrantsMerge) && user.Scope.CoversRegion(d.RegionId),
         };
     }
 }

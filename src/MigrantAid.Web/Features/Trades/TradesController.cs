@@ -12,7 +12,7 @@ using MigrantAid.Web.Infrastructure.Localization;
 namespace MigrantAid.Web.Features.Trades;
 
 /// <summary>The trades the centres teach, by sector, named in three languages. Administrator only.</summary>
-[Authorize(Policy = Policies.Administration)]
+[Authorize(Permissions.ReferenceDataManage)]
 public sealed class TradesController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
     public async Task<IActionResult> Index(CancellationToken ct)

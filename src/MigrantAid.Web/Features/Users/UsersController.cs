@@ -24,12 +24,12 @@ public sealed class UsersController(
 {
     public const int PageSize = 25;
 
-    [Authorize(Policy = Policies.ViewUsers), HttpGet("/Admin/Users")]
+    [Authorize(Permissions.UsersRead), HttpGet("/Admin/Users")]
     public async Task<IActionResult> Index(string? q, string? role, int page = 1, CancellationToken ct = default)
     {
         var query = db.Users.AsNoTracking();
         // Reviewed scope rule: users are not a scoped entity; a regional manager lists only their region.
-        if (!currentUser.IsInRole(Roles.Administrator))
+        if (!currentUser.Has(Permissions.UsersManage))
         {
             var region = currentUser.RegionId ?? -1;
             query = query.Where(u => u.RegionId == region || u.TrainingCentre!.RegionId == region);
@@ -57,13 +57,13 @@ public sealed class UsersController(
                 u.IsActive, u.LockoutEnd, u.TwoFactorEnabled))
             .ToListAsync(ct);
         rows = rows.Select(r => r with { LockedOut = r.LockoutEnd > now }).ToList();
-        return View(new UserListViewModel(q, role, page, total, PageSize, rows, currentUser.IsInRole(Roles.Administrator)));
+        return View(new UserListViewModel(q, role, page, total, PageSize, rows, currentUser.Has(Permissions.UsersManage)));
     }
 
-    [Authorize(Policy = Policies.Administration), HttpGet]
+    [Authorize(Permissions.UsersManage), HttpGet]
     public async Task<IActionResult> Create() => View("Edit", await EditModelAsync(new UserForm()));
 
-    [Authorize(Policy = Policies.Administration), HttpPost]
+    [Authorize(Permissions.UsersManage), HttpPost]
     public async Task<IActionResult> Create(UserForm form, [FromServices] UserFormValidator validator)
     {
         var (valid, regionId, centreId) = await ValidateAsync(form, validator);
@@ -89,7 +89,7 @@ public sealed class UsersController(
         return View("TemporaryPassword", new TemporaryPasswordViewModel(user.Email!, password));
     }
 
-    [Authorize(Policy = Policies.Administration), HttpGet]
+    [Authorize(Permissions.UsersManage), HttpGet]
     public async Task<IActionResult> Edit(string id)
     {
         var user = await users.FindByIdAsync(id);
@@ -106,7 +106,7 @@ public sealed class UsersController(
         return View(await EditModelAsync(form, user));
     }
 
-    [Authorize(Policy = Policies.Administration), HttpPost]
+    [Authorize(Permissions.UsersManage), HttpPost]
     public async Task<IActionResult> Edit(string id, UserForm form, [FromServices] UserFormValidator validator)
     {
         var user = await users.FindByIdAsync(id);
@@ -136,7 +136,7 @@ public sealed class UsersController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    [Authorize(Policy = Policies.Administration), HttpPost]
+    [Authorize(Permissions.UsersManage), HttpPost]
     public async Task<IActionResult> Deactivate(string id) => await ChangeAsync(id, async user =>
     {
         if (user.Id == currentUser.Id)
@@ -149,7 +149,7 @@ public sealed class UsersController(
         return true;
     }, "Users.Deactivated");
 
-    [Authorize(Policy = Policies.Administration), HttpPost]
+    [Authorize(Permissions.UsersManage), HttpPost]
     public async Task<IActionResult> Reactivate(string id) => await ChangeAsync(id, async user =>
     {
         user.IsActive = true;
@@ -157,7 +157,7 @@ public sealed class UsersController(
         return true;
     }, "Users.Reactivated");
 
-    [Authorize(Policy = Policies.Administration), HttpPost]
+    [Authorize(Permissions.UsersManage), HttpPost]
     public async Task<IActionResult> Unlock(string id) => await ChangeAsync(id, async user =>
     {
         await users.SetLockoutEndDateAsync(user, null);
@@ -165,7 +165,7 @@ public sealed class UsersController(
         return true;
     }, "Users.Unlocked");
 
-    [Authorize(Policy = Policies.Administration), HttpPost]
+    [Authorize(Permissions.UsersManage), HttpPost]
     public async Task<IActionResult> ResetPassword(string id)
     {
         var user = await users.FindByIdAsync(id);

@@ -50,21 +50,66 @@ public sealed class AppClaimsPrincipalFactory(
     }
 }
 
-/// <summary>The signed-in user and their scope, read from the claims of the request.</summary>
+/// <summary>
+/// The signed-in user of this request and their <see cref="AccessScope"/>, built from the claims
+/// once per request (again only if the principal changes, as it does when sign-in completes).
+/// Deny by default: without a signed-in user the scope is empty; code outside a request opts
+/// in to every row with <see cref="EnterSystemScope"/>, never silently.
+/// </summary>
 public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
+    private ClaimsPrincipal? scopedFor;
+    private AccessScope? scope;
+    private string? systemReason;
+
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
     public string? Id => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
     public string? Email => Principal?.Identity?.Name;
     public string DisplayName => Principal?.FindFirstValue(AppClaimTypes.DisplayName) ?? Email ?? "";
-    public int? RegionId => Read(AppClaimTypes.RegionId);
-    public int? CentreId => Read(AppClaimTypes.CentreId);
-    public int? PartnerId => Read(AppClaimTypes.PartnerId);
-    public string? Role => Roles.All.FirstOrDefault(r => Principal?.IsInRole(r) == true);
-    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+    public int? RegionId => Scope.RegionId;
+    public int? CentreId => Scope.CentreId;
+    public int? PartnerId => Scope.PartnerIds.Count > 0 ? Scope.PartnerIds.Min() : null;
+    /// <summary>The user's role name, for display only; never for a decision (ask <see cref="Has"/>).</summary>
+    public string? RoleName => AccessModel.RolesOf(Principal) is [var first, ..] ? first : null;
 
-    private int? Read(string type) =>
-        int.TryParse(Principal?.FindFirstValue(type), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    public bool Has(string permission) => Scope.Has(permission);
+
+    public AccessScope Scope
+    {
+        get
+        {
+            if (systemReason is not null)
+            {
+                return AccessScope.System;
+            }
+            var principal = Principal;
+            if (principal is null)
+            {
+                return AccessScope.Denied;
+            }
+            if (!ReferenceEquals(principal, scopedFor) || scope is null)
+            {
+                scope = AccessModel.ScopeFor(principal);
+                scopedFor = principal;
+            }
+            return scope;
+        }
+    }
+
+    /// <summary>
+    /// Opts this DI scope (start-up seeding, a command-line verb, a background job, a test's
+    /// arrangement) into every row. Refused inside an HTTP request. The reason is for readers:
+    /// every call site is greppable ("EnterSystemScope") and listed by a test.
+    /// </summary>
+    public void EnterSystemScope(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (accessor.HttpContext is not null)
+        {
+            throw new InvalidOperationException("The system scope is for code outside a request.");
+        }
+        systemReason = reason;
+    }
 }

@@ -19,7 +19,7 @@ public sealed class MigrantScopeTests(AppFactory app) : IClassFixture<AppFactory
         if (centreId is { } c) claims.Add(new(AppClaimTypes.CentreId, c.ToString(CultureInfo.InvariantCulture)));
         var http = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")) };
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={app.DatabasePath}").Options;
-        return new SqliteAppDbContext(options, null, new CurrentUser(new HttpContextAccessor { HttpContext = http }));
+        return new SqliteAppDbContext(options, null, new CurrentUser(new FixedHttpContextAccessor(http)));
     }
 
     [Fact]

@@ -450,6 +450,33 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("CentreTrades");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecordKind")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordKind", "RecordId");
+
+                    b.HasIndex("PartnerConventionId", "RecordKind", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("ConventionAttributions");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Country", b =>
                 {
                     b.Property<int>("Id")
@@ -1321,6 +1348,50 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.PartnerConvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("PartnerConventions");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
                 {
                     b.Property<int>("Id")
@@ -1796,6 +1867,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Trade");
 
                     b.Navigation("TrainingCentre");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", "PartnerConvention")
+                        .WithMany()
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PartnerConvention");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>

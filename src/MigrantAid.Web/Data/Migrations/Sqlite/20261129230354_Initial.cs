@@ -107,6 +107,25 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartnerConventions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerConventions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Partners",
                 columns: table => new
                 {
@@ -205,6 +224,27 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConventionAttributions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConventionAttributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConventionAttributions_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -985,6 +1025,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 column: "TradeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConventionAttributions_PartnerConventionId_RecordKind_RecordId",
+                table: "ConventionAttributions",
+                columns: new[] { "PartnerConventionId", "RecordKind", "RecordId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionAttributions_RecordKind_RecordId",
+                table: "ConventionAttributions",
+                columns: new[] { "RecordKind", "RecordId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Countries_Code",
                 table: "Countries",
                 column: "Code",
@@ -1154,6 +1205,12 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 columns: new[] { "MigrantId", "OpenedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnerConventions_Reference",
+                table: "PartnerConventions",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Partners_Code",
                 table: "Partners",
                 column: "Code",
@@ -1251,6 +1308,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "CentreTrades");
 
             migrationBuilder.DropTable(
+                name: "ConventionAttributions");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1279,6 +1339,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PartnerConventions");
 
             migrationBuilder.DropTable(
                 name: "HostProfessionals");

@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129181654_Initial")]
+    [Migration("20261129230354_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -432,6 +432,31 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("TradeId");
 
                     b.ToTable("CentreTrades");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordKind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordKind", "RecordId");
+
+                    b.HasIndex("PartnerConventionId", "RecordKind", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("ConventionAttributions");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Country", b =>
@@ -1283,6 +1308,48 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("Partners");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.PartnerConvention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.ToTable("PartnerConventions");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
                 {
                     b.Property<int>("Id")
@@ -1748,6 +1815,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Trade");
 
                     b.Navigation("TrainingCentre");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", "PartnerConvention")
+                        .WithMany()
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PartnerConvention");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>

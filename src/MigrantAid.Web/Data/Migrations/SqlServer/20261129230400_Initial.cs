@@ -107,6 +107,25 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartnerConventions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Reference = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerConventions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Partners",
                 columns: table => new
                 {
@@ -205,6 +224,27 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConventionAttributions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
+                    RecordKind = table.Column<int>(type: "int", nullable: false),
+                    RecordId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConventionAttributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConventionAttributions_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -987,6 +1027,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 column: "TradeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConventionAttributions_PartnerConventionId_RecordKind_RecordId",
+                table: "ConventionAttributions",
+                columns: new[] { "PartnerConventionId", "RecordKind", "RecordId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionAttributions_RecordKind_RecordId",
+                table: "ConventionAttributions",
+                columns: new[] { "RecordKind", "RecordId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Countries_Code",
                 table: "Countries",
                 column: "Code",
@@ -1156,6 +1207,12 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 columns: new[] { "MigrantId", "OpenedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnerConventions_Reference",
+                table: "PartnerConventions",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Partners_Code",
                 table: "Partners",
                 column: "Code",
@@ -1253,6 +1310,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "CentreTrades");
 
             migrationBuilder.DropTable(
+                name: "ConventionAttributions");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1281,6 +1341,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PartnerConventions");
 
             migrationBuilder.DropTable(
                 name: "HostProfessionals");
