@@ -11,7 +11,8 @@ namespace MigrantAid.Web.Data.Seed;
 /// population (with the Alkari apprenticeship centre in Rabat), and the demo accounts that
 /// everyone scripts against. Deterministic and idempotent.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser> users, IUserStore<ApplicationUser> userStore, AuditTrail auditTrail)
+public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser> users, IUserStore<ApplicationUser> userStore, AuditTrail auditTrail,
+    IEnumerable<Infrastructure.IDemoDataContributor> contributors)
 {
     public const string DemoPassword = "MigrantAid-Demo-2026";
     public const string AlkariCode = "RSK-RAB-ALKARI";
@@ -22,7 +23,9 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser>
     /// </summary>
     public const string DemoAuthenticatorKey = "MIGRANTAIDDEMOTOTPKEY234567ABCDE";
 
-    public async Task SeedAsync(CancellationToken ct = default)
+    public async Task SeedAsync(CancellationToken ct = default) => await SeedAsync(new Infrastructure.DemoDataOptions(), ct);
+
+    public async Task SeedAsync(Infrastructure.DemoDataOptions options, CancellationToken ct = default)
     {
         auditTrail.Suppressed = true;
         try
@@ -35,6 +38,20 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser>
             auditTrail.Suppressed = false;
         }
         await SeedAccountsAsync(ct);
+
+        // The features' own demo records (people, enrolments, conventions, aid...), in order.
+        auditTrail.Suppressed = true;
+        try
+        {
+            foreach (var contributor in contributors.OrderBy(c => c.Order))
+            {
+                await contributor.SeedAsync(db, options, ct);
+            }
+        }
+        finally
+        {
+            auditTrail.Suppressed = false;
+        }
     }
 
     private async Task SeedCentresAsync(CancellationToken ct)
