@@ -8,6 +8,20 @@ namespace MigrantAid.Tests.Features.Security;
 public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
+    public async Task A_created_record_is_audited_with_its_real_key_not_the_temporary_one()
+    {
+        var id = await MigrantAid.Tests.Features.Enrolments.TrainingData.MigrantAsync(app);
+        var enrolment = await MigrantAid.Tests.Features.Enrolments.TrainingData.EnrolmentAsync(app, id, (await MigrantAid.Tests.Features.Enrolments.TrainingData.CentreAsync(app)).Id);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Migrant) && a.Action == AuditAction.Created && a.EntityKey == key));
+        Assert.Contains(("Id", null, key), created.ChangeList());
+        var enrolled = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Enrolment) && a.Action == AuditAction.Created
+            && a.EntityKey == enrolment.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains(("MigrantId", null, key), enrolled.ChangeList());
+        Assert.DoesNotContain(created.ChangeList().Concat(enrolled.ChangeList()), c => c.New is { } v && v.StartsWith("-21474", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Creating_and_editing_a_user_is_audited_with_who_and_old_to_new_values()
     {
         var admin = app.CreateBrowserLikeClient();
