@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using MigrantAid.Web.Data;
 
 namespace MigrantAid.Tests.Infrastructure;
@@ -15,6 +18,9 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     public string DataFolder { get; }
     public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>The app's clock: it starts at <see cref="TestClock.Start"/> and moves only when a test advances it.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public AppFactory()
     {
@@ -52,6 +58,11 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public HttpClient CreateBrowserLikeClient() =>

@@ -21,7 +21,7 @@ public static class HttpClientExtensions
         if (response.Headers.Location!.OriginalString.StartsWith("/Account/TwoFactor", StringComparison.Ordinal))
         {
             var second = await client.SubmitFormAsync(response.Headers.Location.OriginalString,
-                new Dictionary<string, string> { ["Code"] = Totp.Code(DemoDataSeeder.DemoAuthenticatorKey) }, "/Account/TwoFactor");
+                new Dictionary<string, string> { ["Code"] = Totp.CurrentCode(DemoDataSeeder.DemoAuthenticatorKey) }, "/Account/TwoFactor");
             Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
             Assert.DoesNotContain("/Account/", second.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }

@@ -68,7 +68,7 @@ public sealed class MigrantMergeAndExpiryTests(AppFactory app) : IClassFixture<A
     [Fact]
     public async Task The_expiry_list_shows_cards_expired_or_expiring_within_60_days_in_the_users_region()
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = TestClock.Today;
         void Card(Migrant m, int days)
         {
             m.AdministrativeStatus = AdministrativeStatus.Regularised;

@@ -15,7 +15,7 @@ public sealed class MigrantPagesLocalizationTests(AppFactory app) : IClassFixtur
         var id = await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Langue"), "Awa", "ديالو", "عائشة", configure: m =>
         {
             m.AdministrativeStatus = AdministrativeStatus.Regularised;
-            m.ResidenceCardExpiry = DateOnly.FromDateTime(DateTime.Now).AddDays(10);
+            m.ResidenceCardExpiry = TestClock.Today.AddDays(10);
             m.Vulnerabilities = Vulnerability.Disability | Vulnerability.Homeless;
         });
         var client = app.CreateBrowserLikeClient();

@@ -18,7 +18,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{Guid.NewGuid():N}@migrantaid.test";
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Test " + role, MustChangePassword = mustChange, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Test " + role, MustChangePassword = mustChange, CreatedAt = app.Clock.GetUtcNow() };
         var created = await users.CreateAsync(user, GoodPassword);
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
@@ -55,7 +55,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Admin/Users")).StatusCode);
         var wrong = await client.SubmitFormAsync("/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = "000000" });
         Assert.Contains("Code incorrect ou expiré.", await wrong.ReadTextAsync(), StringComparison.Ordinal);
-        var right = await client.SubmitFormAsync("/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = Totp.Code(MigrantAid.Web.Data.Seed.DemoDataSeeder.DemoAuthenticatorKey) });
+        var right = await client.SubmitFormAsync("/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = Totp.CurrentCode(MigrantAid.Web.Data.Seed.DemoDataSeeder.DemoAuthenticatorKey) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Users")).StatusCode);
     }
@@ -77,7 +77,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         Assert.Contains("data:image/png;base64,", setup, StringComparison.Ordinal); // QR code rendered by the app itself
         var key = SharedKey().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         Assert.NotEmpty(key);
-        var enabled = await client.SubmitFormAsync("/Account/Authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        var enabled = await client.SubmitFormAsync("/Account/Authenticator", new Dictionary<string, string> { ["Code"] = Totp.CurrentCode(key) });
         var recovery = await enabled.ReadTextAsync();
         Assert.Contains("Codes de secours", recovery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
@@ -163,7 +163,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         await app.WithDbAsync(async db =>
         {
             var session = await db.UserSessions.SingleAsync(s => s.UserId == userId);
-            var now = DateTimeOffset.UtcNow;
+            var now = app.Clock.GetUtcNow();
             session.LastSeenAt = now.AddMinutes(-idleMinutes);
             session.CreatedAt = now.AddMinutes(-ageMinutes);
             session.ExpiresAt = session.CreatedAt + SessionStore.AbsoluteLifetime;
