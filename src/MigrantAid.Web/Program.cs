@@ -50,6 +50,9 @@ builder.Services.AddControllersWithViews(o =>
         o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     })
+    // No client-side validation library ships: without data-val attributes MVC renders no
+    // empty validation summary (with an inline style the CSP would refuse) on a valid page.
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(MigrantAid.Web.SharedResource)));
 builder.Services.Configure<RazorViewEngineOptions>(o =>

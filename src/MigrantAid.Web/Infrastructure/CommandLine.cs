@@ -51,7 +51,7 @@ public static class CommandLine
                     await Console.Error.WriteLineAsync($"A user with e-mail {email} already exists.");
                     return 1;
                 }
-                var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = DateTimeOffset.UtcNow };
+                var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow() };
                 var created = await users.CreateAsync(user, password);
                 if (!created.Succeeded)
                 {

@@ -17,7 +17,7 @@ public sealed class AdministrationBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vérification en deux étapes" })).ToBeVisibleAsync();
         await browser.CheckPageAsync(page, "two-factor-fr");
-        await page.GetByLabel("Code de vérification").FillAsync(Totp.Code(DemoDataSeeder.DemoAuthenticatorKey));
+        await page.GetByLabel("Code de vérification").FillAsync(Totp.CurrentCode(DemoDataSeeder.DemoAuthenticatorKey));
         await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bienvenue, Administratrice nationale" })).ToBeVisibleAsync();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,6 +18,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private IPlaywright? playwright;
+
+    // Reports each Content-Security-Policy violation to the console, where the page's log is recorded.
+    private const string ReportViolations = """
+        document.addEventListener('securitypolicyviolation', e =>
+            console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || document.location.pathname}:${e.lineNumber}`));
+        """;
+
+    /// <summary>What each page logged: console messages, CSP violations, script errors, pages served without the CSP.</summary>
+    private readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> logs = new();
 
     public AppFactory App { get; } = new();
     public IBrowser? Browser { get; private set; }
@@ -56,16 +66,46 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = width < 600, HasTouch = width < 600,
+            // The CSP is enforced, as in a user's browser.
+            BypassCSP = false,
         });
+        await context.AddInitScriptAsync(ReportViolations);
         // Generous: CI runs the browser tests beside the rest of the suite on two cores.
         context.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        var log = logs.GetOrAdd(page, _ => new ConcurrentQueue<string>());
+        page.Console += (_, message) => log.Enqueue($"{message.Type}: {message.Text} ({page.Url})");
+        page.PageError += (_, error) => log.Enqueue($"error: script error {error} ({page.Url})");
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType == "document" && response.Url.StartsWith(BaseUrl, StringComparison.Ordinal)
+                && !response.Headers.ContainsKey("content-security-policy"))
+            {
+                log.Enqueue($"error: CSP missing: {response.Url} was served without a Content-Security-Policy");
+            }
+        };
+        return page;
     }
 
-    /// <summary>Keeps a screenshot in the test output and fails on serious or critical axe violations.</summary>
+    /// <summary>Everything the page logged so far.</summary>
+    public IReadOnlyList<string> LogOf(IPage page) => logs.TryGetValue(page, out var log) ? [.. log] : [];
+
+    /// <summary>Fails on any CSP violation (or page served without the policy) since the page was opened.</summary>
+    public void AssertNoCspViolation(IPage page, string name)
+    {
+        var violations = LogOf(page).Where(m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+            || m.Contains("CSP violation", StringComparison.Ordinal) || m.Contains("CSP missing", StringComparison.Ordinal)).ToList();
+        Assert.True(violations.Count == 0, $"{name}: Content-Security-Policy violations:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// Keeps a screenshot in the test output and fails on serious or critical axe violations and
+    /// on any CSP violation on this page or the pages visited before it.
+    /// </summary>
     public async Task CheckPageAsync(IPage page, string name)
     {
+        AssertNoCspViolation(page, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Infrastructure.Auth;
 
@@ -9,12 +12,16 @@ namespace MigrantAid.Tests.Infrastructure;
 
 /// <summary>
 /// The real app over HTTP, on its own SQLite file in a fresh data folder (one per test
-/// class through IClassFixture). Development environment: demo accounts and demo centres.
+/// class through IClassFixture). Development environment: demo accounts and demo centres,
+/// copied from the run's <see cref="TemplateDatabase"/> rather than seeded again.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
     public string DataFolder { get; }
     public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>The app's clock: it starts at <see cref="TestClock.Start"/> and moves only when a test advances it.</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public AppFactory()
     {
@@ -25,19 +32,38 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>A second app on an existing data folder: a restart on the same database.</summary>
     public static AppFactory Restart(string dataFolder) => new(dataFolder);
 
+    /// <summary>The app that builds the template database by starting on an empty folder.</summary>
+    internal static AppFactory ForTemplate(string dataFolder) => new(dataFolder);
+
     private AppFactory(string dataFolder)
     {
         DataFolder = dataFolder;
+        fromTemplate = false;
     }
+
+    private readonly bool fromTemplate = true;
+
+    /// <summary>Whether this app started on a copy of the template database.</summary>
+    public bool StartedFromTemplate { get; private set; }
 
     public string DatabasePath => Path.Combine(DataFolder, "migrantaid.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (fromTemplate && EnvironmentName == "Development" && !File.Exists(DatabasePath))
+        {
+            File.Copy(TemplateDatabase.FilePath, DatabasePath);
+            StartedFromTemplate = true;
+        }
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public HttpClient CreateBrowserLikeClient() =>

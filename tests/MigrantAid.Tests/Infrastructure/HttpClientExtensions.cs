@@ -1,33 +1,13 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using MigrantAid.Web.Data.Seed;
 
 namespace MigrantAid.Tests.Infrastructure;
 
-public static partial class HttpClientExtensions
+public static class HttpClientExtensions
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
-    public static string AntiforgeryToken(string html)
-    {
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, "the page has no antiforgery token");
-        return match.Groups[1].Value;
-    }
-
-    /// <summary>GET the form page, take its antiforgery token, POST the fields — as a browser does.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formUrl, IDictionary<string, string> fields, string? postUrl = null)
-    {
-        var page = await client.GetStringAsync(formUrl);
-        var content = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(page) };
-        return await client.PostAsync(postUrl ?? formUrl, new FormUrlEncodedContent(content));
-    }
-
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoDataSeeder.DemoPassword)
     {
-        var response = await client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
-        return response;
+        return await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
     }
 
     /// <summary>
@@ -40,8 +20,8 @@ public static partial class HttpClientExtensions
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         if (response.Headers.Location!.OriginalString.StartsWith("/Account/TwoFactor", StringComparison.Ordinal))
         {
-            var second = await client.PostFormAsync(response.Headers.Location.OriginalString,
-                new Dictionary<string, string> { ["Code"] = Totp.Code(DemoDataSeeder.DemoAuthenticatorKey) }, "/Account/TwoFactor");
+            var second = await client.SubmitFormAsync(response.Headers.Location.OriginalString,
+                new Dictionary<string, string> { ["Code"] = Totp.CurrentCode(DemoDataSeeder.DemoAuthenticatorKey) }, "/Account/TwoFactor");
             Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
             Assert.DoesNotContain("/Account/", second.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }

@@ -6,10 +6,17 @@ namespace MigrantAid.Tests.Infrastructure;
 /// <summary>RFC 6238 time-based one-time password, as an authenticator app computes it.</summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset? at = null)
+    /// <summary>
+    /// The code an authenticator app shows now. ASP.NET Core Identity checks authenticator codes
+    /// against the system clock, not against TimeProvider, so this is the one place a test reads
+    /// the system clock; when the two-step check moves to TimeProvider, pass the app's clock.
+    /// </summary>
+    public static string CurrentCode(string base32Key) => Code(base32Key, TimeProvider.System.GetUtcNow());
+
+    public static string Code(string base32Key, DateTimeOffset at)
     {
         var key = FromBase32(base32Key);
-        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var step = at.ToUnixTimeSeconds() / 30;
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
 #pragma warning disable CA5350 // RFC 6238 authenticators use HMAC-SHA1

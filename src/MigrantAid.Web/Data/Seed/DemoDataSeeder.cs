@@ -12,7 +12,7 @@ namespace MigrantAid.Web.Data.Seed;
 /// everyone scripts against. Deterministic and idempotent.
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser> users, IUserStore<ApplicationUser> userStore, AuditTrail auditTrail,
-    IEnumerable<Infrastructure.IDemoDataContributor> contributors)
+    TimeProvider clock, IEnumerable<Infrastructure.IDemoDataContributor> contributors)
 {
     public const string DemoPassword = "MigrantAid-Demo-2026";
     public const string AlkariCode = "RSK-RAB-ALKARI";
@@ -130,7 +130,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser>
         }
         var tracks = await db.DiplomaTracks.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
         var building = await db.Trades.Where(t => t.Code == "BAT").Select(t => t.Id).SingleAsync(ct);
-        foreach (var year in new[] { 2016, AcademicYear.Of(DateOnly.FromDateTime(DateTime.Today)) }.Distinct())
+        foreach (var year in new[] { 2016, AcademicYear.Of(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) }.Distinct())
         {
             foreach (var trade in alkari.Trades)
             {
@@ -176,7 +176,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<ApplicationUser>
             var user = new ApplicationUser
             {
                 UserName = a.Email, Email = a.Email, EmailConfirmed = true, DisplayName = a.Name,
-                RegionId = a.Region, TrainingCentreId = a.Centre, PartnerId = a.Partner, CreatedAt = DateTimeOffset.UtcNow,
+                RegionId = a.Region, TrainingCentreId = a.Centre, PartnerId = a.Partner, CreatedAt = clock.GetUtcNow(),
             };
             Check(await users.CreateAsync(user, DemoPassword));
             Check(await users.AddToRoleAsync(user, a.Role));

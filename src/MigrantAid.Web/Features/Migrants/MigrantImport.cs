@@ -44,7 +44,7 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         }
         Directory.CreateDirectory(Folder);
         // Files uploaded but never confirmed or cancelled hold personal data: gone after a day.
-        foreach (var stale in new DirectoryInfo(Folder).GetFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        foreach (var stale in new DirectoryInfo(Folder).GetFiles().Where(f => f.LastWriteTimeUtc < clock.GetUtcNow().UtcDateTime.AddDays(-1)))
         {
             stale.Delete();
         }

@@ -20,7 +20,7 @@ namespace MigrantAid.Web.Features.Users;
 [Route("Admin/Users/[action]/{id?}")]
 public sealed class UsersController(
     AppDbContext db, UserManager<ApplicationUser> users, CurrentUser currentUser,
-    IStringLocalizer<SharedResource> l, ILogger<UsersController> logger) : Controller
+    IStringLocalizer<SharedResource> l, ILogger<UsersController> logger, TimeProvider clock) : Controller
 {
     public const int PageSize = 25;
 
@@ -47,7 +47,7 @@ public sealed class UsersController(
         var total = await query.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var language = Cultures.Current;
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var rows = await query.OrderBy(u => u.NormalizedEmail).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(u => new UserRow(u.Id, u.Email!, u.DisplayName,
                 db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
@@ -74,7 +74,7 @@ public sealed class UsersController(
         var user = new ApplicationUser
         {
             UserName = form.Email.Trim(), Email = form.Email.Trim(), EmailConfirmed = true, DisplayName = form.DisplayName.Trim(),
-            MustChangePassword = true, CreatedAt = DateTimeOffset.UtcNow,
+            MustChangePassword = true, CreatedAt = clock.GetUtcNow(),
         };
         ApplyScope(user, form, regionId, centreId);
         var password = TemporaryPassword();
@@ -249,7 +249,7 @@ public sealed class UsersController(
         var regions = (await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync()).Select(r => new Option(r.Id, r.Name(language))).ToList();
         var partners = (await db.Partners.AsNoTracking().OrderBy(p => p.Code).ToListAsync()).Select(p => new Option(p.Id, p.Name(language))).ToList();
         return new UserEditViewModel(form, regions, partners, user?.IsActive ?? true,
-            user?.LockoutEnd > DateTimeOffset.UtcNow, user?.TwoFactorEnabled ?? false, user?.Id == currentUser.Id);
+            user?.LockoutEnd > clock.GetUtcNow(), user?.TwoFactorEnabled ?? false, user?.Id == currentUser.Id);
     }
 }
 

@@ -52,12 +52,12 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task An_empty_form_gets_localized_messages_in_French_and_Arabic()
     {
         var client = app.CreateBrowserLikeClient();
-        var fr = await client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Email"] = "", ["Password"] = "" });
+        var fr = await client.SubmitFormAsync("/Account/Login", new Dictionary<string, string> { ["Email"] = "", ["Password"] = "" });
         var frHtml = await fr.ReadTextAsync();
         Assert.Contains("Saisissez votre adresse e-mail.", frHtml, StringComparison.Ordinal);
         Assert.Contains("Saisissez votre mot de passe.", frHtml, StringComparison.Ordinal);
 
-        var ar = await client.PostFormAsync("/Account/Login?culture=ar", new Dictionary<string, string> { ["Email"] = "pas-un-email", ["Password"] = "" });
+        var ar = await client.SubmitFormAsync("/Account/Login?culture=ar", new Dictionary<string, string> { ["Email"] = "pas-un-email", ["Password"] = "" });
         var arHtml = await ar.ReadTextAsync();
         Assert.Contains("أدخل عنوان بريد إلكتروني صالحًا.", arHtml, StringComparison.Ordinal);
         Assert.Contains("value=\"pas-un-email\"", arHtml, StringComparison.Ordinal);
@@ -69,11 +69,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(DemoAccounts.National);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-        var home = await client.GetStringAsync("/");
-        var logout = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(home),
-        }));
+        var logout = await client.SubmitFormAsync("/", form: "/Account/Logout");
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }

@@ -10,18 +10,8 @@ public sealed class CentreImportTests(AppFactory app) : IClassFixture<AppFactory
 {
     private const string Header = "code;name;name_ar;kind;region;province;city;address;capacity;trades";
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv)
-    {
-        var page = await client.GetStringAsync("/CentreImport");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(HttpClientExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
-        };
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-        content.Add(file, "file", "centres.csv");
-        return await client.PostAsync("/CentreImport", content);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv) =>
+        client.SubmitFormAsync("/CentreImport", files: new Dictionary<string, UploadFile> { ["file"] = new("centres.csv", Encoding.UTF8.GetBytes(csv), "text/csv") });
 
     private async Task<HttpClient> AdminAsync()
     {

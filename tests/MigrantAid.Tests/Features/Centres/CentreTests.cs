@@ -18,7 +18,7 @@ public sealed class CentreTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static Dictionary<string, string> Fields(TrainingCentre c, string name, int? regionId = null) => new()
     {
-        ["Version"] = c.Version.ToString(), ["Code"] = c.Code, ["Name"] = name, ["Kind"] = c.Kind.ToString(),
+        ["Code"] = c.Code, ["Name"] = name, ["Kind"] = c.Kind.ToString(),
         ["RegionId"] = (regionId ?? c.RegionId).ToString(), ["City"] = c.City, ["Capacity"] = c.Capacity.ToString(),
     };
 
@@ -67,13 +67,13 @@ public sealed class CentreTests(AppFactory app) : IClassFixture<AppFactory>
             ["Code"] = "RSK-TEST-NEW", ["Name"] = "Centre pilote de Témara", ["Kind"] = "VocationalTrainingCentre", ["RegionId"] = rsk.ToString(),
             ["City"] = "Témara", ["Capacity"] = "60", ["TradeIds"] = trade.ToString(),
         };
-        var response = await client.PostFormAsync("/Centres/Create", fields);
+        var response = await client.SubmitFormAsync("/Centres/Create", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetTextAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("Centre pilote de Témara", page, StringComparison.Ordinal);
         Assert.Contains("Coiffure", page, StringComparison.Ordinal);
 
-        var again = await client.PostFormAsync("/Centres/Create", fields);
+        var again = await client.SubmitFormAsync("/Centres/Create", fields);
         Assert.Contains("Ce code est déjà utilisé", await again.ReadTextAsync(), StringComparison.Ordinal);
     }
 
@@ -82,21 +82,18 @@ public sealed class CentreTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = await SignedInAsync(DemoAccounts.RabatManager);
         var own = await app.CentreInRegionAsync("RSK");
-        var response = await client.PostFormAsync($"/Centres/Edit/{own.Id}", Fields(own, own.Name + " (rénové)"));
+        var response = await client.SubmitFormAsync($"/Centres/Edit/{own.Id}", Fields(own, own.Name + " (rénové)"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains(own.Name + " (rénové)", await client.GetTextAsync($"/Centres/Details/{own.Id}"), StringComparison.Ordinal);
 
         var tanger = await app.CentreInRegionAsync("TTA");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Centres/Edit/{tanger.Id}")).StatusCode);
-        var page = await client.GetStringAsync($"/Centres/Edit/{own.Id}");
-        var post = await client.PostAsync($"/Centres/Edit/{tanger.Id}", new FormUrlEncodedContent(new Dictionary<string, string>(Fields(tanger, "Piraté"))
-        {
-            ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(page),
-        }));
+        // Their own centre's edit form, pointed at the Tanger centre.
+        var post = await client.SubmitRetargetedFormAsync($"/Centres/Edit/{own.Id}", null, $"/Centres/Edit/{tanger.Id}", Fields(tanger, "Piraté"));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
 
         var current = await app.CentreInRegionAsync("RSK");
-        var moved = await client.PostFormAsync($"/Centres/Edit/{own.Id}", Fields(current, current.Name, tanger.RegionId));
+        var moved = await client.SubmitFormAsync($"/Centres/Edit/{own.Id}", Fields(current, current.Name, tanger.RegionId));
         Assert.Contains("Vous ne pouvez gérer que les centres de votre région", await moved.ReadTextAsync(), StringComparison.Ordinal);
         Assert.Equal(own.RegionId, (await app.CentreInRegionAsync("RSK")).RegionId);
     }
@@ -106,8 +103,11 @@ public sealed class CentreTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = await SignedInAsync(DemoAccounts.Admin);
         var centre = await app.CentreInRegionAsync("FM");
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Centres/Edit/{centre.Id}", Fields(centre, "Premier nom"))).StatusCode);
-        var stale = await client.PostFormAsync($"/Centres/Edit/{centre.Id}", Fields(centre, "Second nom"));
+        // Two tabs on the same centre: the second one is saved after the first.
+        var first = await client.GetFormAsync($"/Centres/Edit/{centre.Id}");
+        var second = await client.GetFormAsync($"/Centres/Edit/{centre.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync(Fields(centre, "Premier nom"))).StatusCode);
+        var stale = await second.SubmitAsync(Fields(centre, "Second nom"));
         Assert.Contains("Quelqu'un d'autre a modifié cette fiche", await stale.ReadTextAsync(), StringComparison.Ordinal);
     }
 
@@ -130,7 +130,7 @@ public sealed class CentreTests(AppFactory app) : IClassFixture<AppFactory>
         var centre = await app.CentreInRegionAsync("SM");
         var trade = await app.WithDbAsync(db => db.Trades.Where(t => !db.CentreTrades.Any(ct => ct.TrainingCentreId == centre.Id && ct.TradeId == t.Id)).OrderBy(t => t.Id).Select(t => new { t.Id, t.NameFr }).FirstAsync());
         var client = await SignedInAsync(DemoAccounts.Admin);
-        var response = await client.PostFormAsync($"/Centres/Details/{centre.Id}", new Dictionary<string, string>
+        var response = await client.SubmitFormAsync($"/Centres/Details/{centre.Id}", new Dictionary<string, string>
         {
             ["TradeId"] = trade.Id.ToString(), ["DiplomaTrackId"] = (await app.TrackAsync()).ToString(), ["AcademicYear"] = "2025", ["Capacity"] = "18",
         }, $"/Centres/SaveOffer/{centre.Id}");
@@ -139,7 +139,7 @@ public sealed class CentreTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains($"<td>2025/2026</td><td>{trade.NameFr}</td>", page, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.CentreTrades.AnyAsync(ct => ct.TrainingCentreId == centre.Id && ct.TradeId == trade.Id)));
 
-        var invalid = await client.PostFormAsync($"/Centres/Details/{centre.Id}", new Dictionary<string, string>
+        var invalid = await client.SubmitFormAsync($"/Centres/Details/{centre.Id}", new Dictionary<string, string>
         {
             ["TradeId"] = trade.Id.ToString(), ["DiplomaTrackId"] = (await app.TrackAsync()).ToString(), ["AcademicYear"] = "2025", ["Capacity"] = "0",
         }, $"/Centres/SaveOffer/{centre.Id}");
@@ -151,7 +151,7 @@ public sealed class CentreTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = await SignedInAsync(DemoAccounts.Admin);
         var sector = await app.WithDbAsync(db => db.Sectors.Select(s => s.Id).FirstAsync());
-        var response = await client.PostFormAsync("/Trades/Create", new Dictionary<string, string>
+        var response = await client.SubmitFormAsync("/Trades/Create", new Dictionary<string, string>
         {
             ["Code"] = "PLOMB2", ["SectorId"] = sector.ToString(), ["NameFr"] = "Plomberie sanitaire", ["NameAr"] = "الترصيص الصحي", ["NameEn"] = "Sanitary plumbing",
         });
@@ -159,7 +159,7 @@ public sealed class CentreTests(AppFactory app) : IClassFixture<AppFactory>
         var list = await client.GetTextAsync("/Trades");
         Assert.Contains("Plomberie sanitaire", list, StringComparison.Ordinal);
         Assert.Contains("الترصيص الصحي", list, StringComparison.Ordinal);
-        var missing = await client.PostFormAsync("/Trades/Create", new Dictionary<string, string> { ["Code"] = "X1", ["SectorId"] = sector.ToString(), ["NameFr"] = "Seulement" });
+        var missing = await client.SubmitFormAsync("/Trades/Create", new Dictionary<string, string> { ["Code"] = "X1", ["SectorId"] = sector.ToString(), ["NameFr"] = "Seulement" });
         Assert.Contains("Le nom est requis dans les trois langues", await missing.ReadTextAsync(), StringComparison.Ordinal);
 
         var manager = await SignedInAsync(DemoAccounts.RabatManager);

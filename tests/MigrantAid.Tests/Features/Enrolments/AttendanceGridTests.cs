@@ -25,37 +25,37 @@ public sealed class AttendanceGridTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string gridUrl, int centreId, params (int Enrolment, int CE, int CP, int HE, int HP)[] lines) =>
-        await PostGridAsync(client, await client.GetStringAsync(gridUrl), centreId, lines);
+        await PostGridAsync(await client.GetFormAsync(gridUrl, "/Attendance"), centreId, lines);
 
-    private static async Task<HttpResponseMessage> PostGridAsync(HttpClient client, string page, int centreId, params (int Enrolment, int CE, int CP, int HE, int HP)[] lines)
+    /// <summary>
+    /// Fills the grid's lines for the given apprentices; the grid's other lines are posted as they
+    /// are, as a browser does. A line the grid does not show (another centre's apprentice) can
+    /// only be a forged extra line, added as in the browser's developer tools.
+    /// </summary>
+    private static async Task<HttpResponseMessage> PostGridAsync(WebForm grid, int centreId, params (int Enrolment, int CE, int CP, int HE, int HP)[] lines)
     {
-        var fields = new Dictionary<string, string>
-        {
-            ["CentreId"] = centreId.ToString(), ["Year"] = Due.Year.ToString(), ["Month"] = Due.Month.ToString(),
-            ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(page),
-        };
-        // Every line of the grid is posted, as a browser does; untouched lines leave "present" empty.
-        var shown = Regex.Matches(page, "name=\"Lines\\[(\\d+)\\].EnrolmentId\" value=\"(\\d+)\"");
-        foreach (Match m in shown)
-        {
-            fields[$"Lines[{m.Groups[1].Value}].EnrolmentId"] = m.Groups[2].Value;
-        }
-        foreach (Match m in Regex.Matches(page, "name=\"Lines\\[(\\d+)\\].Version\" value=\"([0-9a-f-]*)\""))
-        {
-            fields[$"Lines[{m.Groups[1].Value}].Version"] = m.Groups[2].Value;
-        }
+        var shown = grid.Element.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>()
+            .Select(i => Regex.Match(i.Name ?? "", @"^Lines\[(\d+)\]\.EnrolmentId$") is { Success: true } m ? (Line: int.Parse(m.Groups[1].Value), Enrolment: i.Value) : default)
+            .Where(x => x.Enrolment is not null)
+            .ToDictionary(x => x.Enrolment!, x => x.Line);
+        Assert.Equal(centreId.ToString(), grid.Element.Elements.OfType<AngleSharp.Html.Dom.IHtmlInputElement>().Single(i => i.Name == "CentreId").Value);
+        var fields = new Dictionary<string, string>();
         var extra = shown.Count;
+        var forged = false;
         foreach (var (enrolment, ce, cp, he, hp) in lines)
         {
-            // A line the grid does not show (another centre's apprentice) is posted as a forged extra line.
-            var i = Regex.IsMatch(page, $"EnrolmentId\" value=\"{enrolment}\"") ? LineOf(page, enrolment) : extra++;
-            fields[$"Lines[{i}].EnrolmentId"] = enrolment.ToString();
+            if (!shown.TryGetValue(enrolment.ToString(), out var i))
+            {
+                i = extra++;
+                forged = true;
+                fields[$"Lines[{i}].EnrolmentId"] = enrolment.ToString();
+            }
             fields[$"Lines[{i}].CentreDaysExpected"] = ce.ToString();
             fields[$"Lines[{i}].CentreDaysPresent"] = cp.ToString();
             fields[$"Lines[{i}].HostDaysExpected"] = he.ToString();
             fields[$"Lines[{i}].HostDaysPresent"] = hp.ToString();
         }
-        return await client.PostAsync("/Attendance", new FormUrlEncodedContent(fields));
+        return forged ? await grid.SubmitTamperedAsync(fields) : await grid.SubmitAsync(fields);
     }
 
     [Fact]
@@ -119,10 +119,10 @@ public sealed class AttendanceGridTests(AppFactory app) : IClassFixture<AppFacto
         var manager = app.CreateBrowserLikeClient();
         await manager.SignInOrFailAsync(DemoAccounts.RabatManager);
         var url = $"/Attendance?centreId={alkari.Id}";
-        var stale = await director.GetStringAsync(url);
+        var stale = await director.GetFormAsync(url, "/Attendance");
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(manager, url, alkari.Id, (id, 4, 4, 18, 18))).StatusCode);
 
-        var response = await PostGridAsync(director, stale, alkari.Id, (id, 4, 0, 18, 0));
+        var response = await PostGridAsync(stale, alkari.Id, (id, 4, 0, 18, 0));
         Assert.Contains("Quelqu'un d'autre a enregistré ce mois entre-temps", await response.ReadTextAsync(), StringComparison.Ordinal);
         Assert.Equal(18, await app.WithDbAsync(db => db.MonthlyAttendance.Where(m => m.EnrolmentId == id).Select(m => m.HostDaysPresent).SingleAsync()));
     }

@@ -1,16 +1,12 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Tests.Features.Enrolments;
 
-public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class EnrolmentTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    [GeneratedRegex("name=\"Version\" value=\"([0-9a-f-]+)\"")]
-    private static partial Regex VersionPattern();
-
     private async Task<(int Centre, int Trade, int Track)> AlkariOfferAsync(int capacity = 30)
     {
         var centre = await app.CentreAsync();
@@ -21,28 +17,30 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
     }
 
     private async Task<HttpResponseMessage> EnrolAsync(HttpClient client, int migrantId, int centreId, int trade, int track,
-        int? year = null, DateOnly? start = null, bool overrideCapacity = false) =>
-        await client.PostFormAsync("/Enrolments/Create", new Dictionary<string, string>
+        int? year = null, DateOnly? start = null, bool overrideCapacity = false, bool tampered = false)
+    {
+        var fields = new Dictionary<string, string>
         {
             ["MigrantFileNumber"] = await app.FileNumberAsync(migrantId),
             ["CentreCode"] = (await app.WithDbAsync(db => db.TrainingCentres.Where(c => c.Id == centreId).Select(c => c.Code).SingleAsync())),
             ["TradeId"] = trade.ToString(), ["DiplomaTrackId"] = track.ToString(),
             ["AcademicYear"] = (year ?? TrainingData.ThisYear).ToString(),
             ["StartDate"] = TrainingData.Iso(start ?? TrainingData.Today),
-            ["OverrideCapacity"] = overrideCapacity ? "true" : "false",
-        }, "/Enrolments/Create");
-
-    private static async Task<HttpResponseMessage> TransitionAsync(HttpClient client, int id, string action, DateOnly date, Dictionary<string, string>? extra = null, string? version = null)
-    {
-        var page = await client.GetStringAsync($"/Enrolments/Details/{id}");
-        var fields = new Dictionary<string, string>(extra ?? [])
-        {
-            ["Action"] = action, ["Date"] = TrainingData.Iso(date),
-            ["Version"] = version ?? VersionPattern().Match(page).Groups[1].Value,
-            ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(page),
         };
-        return await client.PostAsync($"/Enrolments/Transition/{id}", new FormUrlEncodedContent(fields));
+        if (overrideCapacity)
+        {
+            fields["OverrideCapacity"] = "true";
+        }
+        var form = await client.GetFormAsync("/Enrolments/Create");
+        return tampered ? await form.SubmitTamperedAsync(fields) : await form.SubmitAsync(fields);
     }
+
+    private static string TransitionForm(string action) => $"form[aria-labelledby='h-{action}']";
+
+    /// <summary>Fills and submits the form of one status change on the enrolment page.</summary>
+    private static async Task<HttpResponseMessage> TransitionAsync(HttpClient client, int id, string action, DateOnly date, Dictionary<string, string>? extra = null) =>
+        await (await client.GetFormAsync($"/Enrolments/Details/{id}", TransitionForm(action)))
+            .SubmitAsync(new Dictionary<string, string>(extra ?? []) { ["Date"] = TrainingData.Iso(date) });
 
     private async Task<HttpClient> SignedInAsync(string email)
     {
@@ -138,7 +136,8 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.Redirect, (await EnrolAsync(manager, await app.MigrantAsync(), centre, trade, track)).StatusCode);
 
         var second = await app.MigrantAsync();
-        var full = await EnrolAsync(manager, second, centre, trade, track, overrideCapacity: true);
+        // The manager's form has no override box: added in the browser's tools, it changes nothing.
+        var full = await EnrolAsync(manager, second, centre, trade, track, overrideCapacity: true, tampered: true);
         Assert.Contains("La capacité de cette filière est atteinte", await full.ReadTextAsync(), StringComparison.Ordinal);
 
         var admin = await SignedInAsync(DemoAccounts.Admin);
@@ -215,7 +214,11 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
         var client = await SignedInAsync(DemoAccounts.AlkariDirector);
         foreach (var action in new[] { "Certify", "Accept", "Resume", "RecordOutcome" })
         {
-            var response = await TransitionAsync(client, id, action, TrainingData.Today, new() { ["DiplomaNumber"] = "X", ["Outcome"] = "SeekingWork" });
+            // The page offers no such form: the Suspend form, its hidden action changed in the browser's tools.
+            var response = await (await client.GetFormAsync($"/Enrolments/Details/{id}", TransitionForm("Suspend"))).SubmitTamperedAsync(new Dictionary<string, string>
+            {
+                ["Action"] = action, ["Date"] = TrainingData.Iso(TrainingData.Today), ["DiplomaNumber"] = "X", ["Outcome"] = "SeekingWork",
+            });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var text = await response.ReadTextAsync();
             Assert.True(text.Contains("n'est pas possible depuis le statut actuel", StringComparison.Ordinal)
@@ -245,10 +248,11 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
     {
         var id = await app.EnrolmentAsync(await app.MigrantAsync(), (await app.CentreAsync()).Id, EnrolmentStatus.Active);
         var client = await SignedInAsync(DemoAccounts.AlkariDirector);
-        var stale = VersionPattern().Match(await client.GetStringAsync($"/Enrolments/Details/{id}")).Groups[1].Value;
+        // Two tabs on the same enrolment: the first suspends it, the second (now stale) records a dropout.
+        var staleTab = await client.GetFormAsync($"/Enrolments/Details/{id}", TransitionForm("DropOut"));
         Assert.Equal(HttpStatusCode.Redirect, (await TransitionAsync(client, id, "Suspend", TrainingData.Today)).StatusCode);
 
-        var response = await TransitionAsync(client, id, "Resume", TrainingData.Today, version: stale);
+        var response = await staleTab.SubmitAsync(new Dictionary<string, string> { ["Date"] = TrainingData.Iso(TrainingData.Today), ["Reason"] = "FoundWork" });
         Assert.Contains("modifiée par quelqu'un d'autre", await response.ReadTextAsync(), StringComparison.Ordinal);
         Assert.Equal(EnrolmentStatus.Suspended, await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
     }
@@ -299,11 +303,9 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
             Assert.DoesNotContain($"/Enrolments/Details/{id}\"", list, StringComparison.Ordinal);
         }
         var otherDirector = await SignedInAsync(other);
-        var page = await otherDirector.GetStringAsync($"/Enrolments");
-        var post = await otherDirector.PostAsync($"/Enrolments/Transition/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Action"] = "Suspend", ["Date"] = TrainingData.Iso(TrainingData.Today), ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(page),
-        }));
+        // The other director's own apprentice's Suspend form, pointed at the Alkari enrolment.
+        var own = await app.EnrolmentAsync(await app.MigrantAsync(), (await app.CentreInRegionAsync("RSK")).Id);
+        var post = await otherDirector.SubmitRetargetedFormAsync($"/Enrolments/Details/{own}", TransitionForm("Suspend"), $"/Enrolments/Transition/{id}");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         foreach (var email in new[] { DemoAccounts.AlkariDirector, DemoAccounts.RabatManager, DemoAccounts.RabatSocial, DemoAccounts.Admin })
         {

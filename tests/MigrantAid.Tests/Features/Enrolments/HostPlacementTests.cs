@@ -37,13 +37,13 @@ public sealed class HostPlacementTests(AppFactory app) : IClassFixture<AppFactor
             ["Name"] = "Garage Atlas Yacoub El Mansour", ["Kind"] = "Garage", ["TradeId"] = (await app.TradeAsync("AUTO")).ToString(),
             ["RegionId"] = alkari.RegionId.ToString(), ["City"] = "Rabat", ["Contact"] = "M. Bennani, 0661 00 00 00",
         };
-        Assert.Equal(HttpStatusCode.Redirect, (await director.PostFormAsync("/Hosts/Create", fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await director.SubmitFormAsync("/Hosts/Create", fields)).StatusCode);
         Assert.Contains("Garage Atlas Yacoub El Mansour", await director.GetTextAsync("/Hosts?q=Atlas"), StringComparison.Ordinal);
         Assert.Contains("Garage Atlas Yacoub El Mansour", await (await SignedInAsync(DemoAccounts.RabatManager)).GetTextAsync("/Hosts?q=Atlas&kind=Garage"), StringComparison.Ordinal);
         Assert.DoesNotContain("Garage Atlas Yacoub El Mansour", await (await SignedInAsync(DemoAccounts.TangerSocial)).GetTextAsync("/Hosts?q=Atlas"), StringComparison.Ordinal);
 
         var tta = await app.WithDbAsync(db => db.Regions.Where(r => r.Code == "TTA").Select(r => r.Id).SingleAsync());
-        var elsewhere = await director.PostFormAsync("/Hosts/Create", new Dictionary<string, string>(fields) { ["RegionId"] = tta.ToString(), ["Name"] = "Garage du Détroit" });
+        var elsewhere = await director.SubmitFormAsync("/Hosts/Create", new Dictionary<string, string>(fields) { ["RegionId"] = tta.ToString(), ["Name"] = "Garage du Détroit" });
         Assert.Contains("Vous ne pouvez gérer que les centres de votre région", await elsewhere.ReadTextAsync(), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.HostProfessionals.AnyAsync(h => h.Name == "Garage du Détroit")));
     }
@@ -56,7 +56,7 @@ public sealed class HostPlacementTests(AppFactory app) : IClassFixture<AppFactor
         var client = await SignedInAsync(DemoAccounts.AlkariDirector);
         Assert.Contains("sans stage en cours chez un professionnel", await client.GetTextAsync($"/Enrolments/Details/{id}"), StringComparison.Ordinal);
 
-        var response = await client.PostFormAsync($"/Enrolments/Details/{id}", new Dictionary<string, string>
+        var response = await client.SubmitFormAsync($"/Enrolments/Details/{id}", new Dictionary<string, string>
         {
             ["HostProfessionalId"] = host.ToString(), ["StartDate"] = TrainingData.Iso(TrainingData.Today.AddDays(-5)), ["SharePercent"] = "80",
         }, $"/Enrolments/AddPlacement/{id}");
@@ -73,7 +73,7 @@ public sealed class HostPlacementTests(AppFactory app) : IClassFixture<AppFactor
         var id = await app.EnrolmentAsync(await app.MigrantAsync(), (await app.CentreAsync()).Id);
         var host = await HostAsync("TTA", "Garage de Tanger Med");
         var client = await SignedInAsync(DemoAccounts.Admin);
-        var response = await client.PostFormAsync($"/Enrolments/Details/{id}", new Dictionary<string, string>
+        var response = await client.SubmitFormAsync($"/Enrolments/Details/{id}", new Dictionary<string, string>
         {
             ["HostProfessionalId"] = host.ToString(), ["StartDate"] = TrainingData.Iso(TrainingData.Today),
         }, $"/Enrolments/AddPlacement/{id}");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 
@@ -24,13 +23,10 @@ public sealed class OutcomeFollowUpTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains(dueName, list, StringComparison.Ordinal);
         Assert.DoesNotContain(recentName, list, StringComparison.Ordinal);
 
-        var page = await client.GetStringAsync($"/Enrolments/Details/{due}");
-        var response = await client.PostAsync($"/Enrolments/Transition/{due}", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.SubmitFormAsync($"/Enrolments/Details/{due}", new Dictionary<string, string>
         {
-            ["Action"] = "RecordOutcome", ["Outcome"] = "EmployedByHost", ["Date"] = TrainingData.Iso(TrainingData.Today),
-            ["Version"] = Regex.Match(page, "name=\"Version\" value=\"([0-9a-f-]+)\"").Groups[1].Value,
-            ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(page),
-        }));
+            ["Outcome"] = "EmployedByHost", ["Date"] = TrainingData.Iso(TrainingData.Today),
+        }, "form[aria-labelledby='h-RecordOutcome']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Embauché par le professionnel d'accueil", await client.GetTextAsync($"/Enrolments/Details/{due}"), StringComparison.Ordinal);
         Assert.DoesNotContain(dueName, await client.GetTextAsync("/Enrolments/FollowUps"), StringComparison.Ordinal);
@@ -42,13 +38,10 @@ public sealed class OutcomeFollowUpTests(AppFactory app) : IClassFixture<AppFact
         var id = await app.EnrolmentAsync(await app.MigrantAsync(), (await app.CentreAsync()).Id, after: e => e.Complete(TrainingData.Today));
         var client = app.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(DemoAccounts.AlkariDirector);
-        var page = await client.GetStringAsync($"/Enrolments/Details/{id}");
-        var response = await client.PostAsync($"/Enrolments/Transition/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.SubmitFormAsync($"/Enrolments/Details/{id}", new Dictionary<string, string>
         {
-            ["Action"] = "RecordOutcome", ["Date"] = TrainingData.Iso(TrainingData.Today),
-            ["Version"] = Regex.Match(page, "name=\"Version\" value=\"([0-9a-f-]+)\"").Groups[1].Value,
-            ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(page),
-        }));
+            ["Date"] = TrainingData.Iso(TrainingData.Today),
+        }, "form[aria-labelledby='h-RecordOutcome']");
         Assert.Contains("Choisissez le devenir", await response.ReadTextAsync(), StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,8 @@ public sealed class RiskReferralTests(AppFactory app) : IClassFixture<AppFactory
         var before = await director.GetTextAsync("/Enrolments/Risk");
         Assert.Contains("Signaler au travailleur social", RiskListTests.RowOf(before, name)!, StringComparison.Ordinal);
 
-        var referred = await director.PostFormAsync("/Enrolments/Risk", new Dictionary<string, string>(), $"/Enrolments/Refer/{enrolment}");
+        var referForm = await director.GetFormAsync("/Enrolments/Risk", $"/Enrolments/Refer/{enrolment}");
+        var referred = await referForm.SubmitAsync();
         Assert.Equal(HttpStatusCode.Redirect, referred.StatusCode);
         var need = await app.WithDbAsync(db => db.Needs.SingleAsync(n => n.MigrantId == migrant));
         Assert.Equal(NeedKind.Income, need.Kind);
@@ -42,7 +43,8 @@ public sealed class RiskReferralTests(AppFactory app) : IClassFixture<AppFactory
         var after = RiskListTests.RowOf(await director.GetTextAsync("/Enrolments/Risk"), name)!;
         Assert.Contains(IncomeOnFile, after, StringComparison.Ordinal);
         Assert.DoesNotContain("Signaler au travailleur social", after, StringComparison.Ordinal);
-        await director.PostFormAsync("/Enrolments/Risk", new Dictionary<string, string>(), $"/Enrolments/Refer/{enrolment}");
+        // The page opened before (a second click, the back button) posts again.
+        await referForm.SubmitAsync();
         Assert.Equal(1, await app.WithDbAsync(db => db.Needs.CountAsync(n => n.MigrantId == migrant)));
 
         var tanger = await SignedInAsync(DemoAccounts.TangerSocial);
@@ -59,10 +61,13 @@ public sealed class RiskReferralTests(AppFactory app) : IClassFixture<AppFactory
         var enrolment = await app.EnrolmentAsync(migrant, (await app.CentreAsync()).Id, start: TrainingData.Today.AddMonths(-4));
         var otherCentre = await app.CentreInRegionAsync("RSK");
         var otherDirector = await SignedInAsync(await app.DirectorOfAsync(otherCentre));
-        var refused = await otherDirector.PostFormAsync("/Enrolments/Risk", new Dictionary<string, string>(), $"/Enrolments/Refer/{enrolment}");
+        // The other director's own at-risk apprentice's referral form, pointed at the Alkari one.
+        var own = await app.EnrolmentAsync(await app.MigrantAsync(), otherCentre.Id, start: TrainingData.Today.AddMonths(-4));
+        var refused = await otherDirector.SubmitRetargetedFormAsync("/Enrolments/Risk", $"/Enrolments/Refer/{own}", $"/Enrolments/Refer/{enrolment}");
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         var social = await SignedInAsync(DemoAccounts.RabatSocial);
-        var forbidden = await social.PostFormAsync("/", new Dictionary<string, string>(), $"/Enrolments/Refer/{enrolment}");
+        // No page offers a social worker this form; the role is refused before any token check.
+        var forbidden = await social.PostAsync($"/Enrolments/Refer/{enrolment}", new FormUrlEncodedContent(new Dictionary<string, string>()));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Needs.AnyAsync(n => n.MigrantId == migrant)));
     }

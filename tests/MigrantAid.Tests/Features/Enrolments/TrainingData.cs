@@ -10,7 +10,7 @@ namespace MigrantAid.Tests.Features.Enrolments;
 /// <summary>Arranges training data straight in the database (the migrant registry is another feature).</summary>
 public static class TrainingData
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    public static DateOnly Today => TestClock.Today;
     public static int ThisYear => AcademicYear.Of(Today);
 
     public static async Task<int> MigrantAsync(this AppFactory app, string regionCode = "RSK", string? familyName = null, Action<Migrant>? configure = null) =>
@@ -111,7 +111,7 @@ public static class TrainingData
             var user = new ApplicationUser
             {
                 UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Directeur " + centre.Code,
-                RegionId = centre.RegionId, TrainingCentreId = centre.Id, CreatedAt = DateTimeOffset.UtcNow,
+                RegionId = centre.RegionId, TrainingCentreId = centre.Id, CreatedAt = app.Clock.GetUtcNow(),
             };
             DemoDataSeeder.Check(await users.CreateAsync(user, DemoDataSeeder.DemoPassword));
             DemoDataSeeder.Check(await users.AddToRoleAsync(user, "CentreDirector"));

@@ -19,12 +19,12 @@ public sealed class CaseWorkTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var id = await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Note"), "Awa");
         var client = await ClientAsync();
-        var note = await client.PostFormAsync($"/Migrants/{id}/AddNote", new Dictionary<string, string>
+        var note = await client.SubmitFormAsync($"/Migrants/{id}/AddNote", new Dictionary<string, string>
         {
             ["Kind"] = "HomeVisit", ["Date"] = "2026-01-15", ["Text"] = "Visite au campement, besoin de couvertures.", ["Confidential"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, note.StatusCode);
-        var need = await client.PostFormAsync($"/Migrants/{id}/AddNeed", new Dictionary<string, string>
+        var need = await client.SubmitFormAsync($"/Migrants/{id}/AddNeed", new Dictionary<string, string>
         {
             ["Kind"] = "Health", ["Status"] = "Referred", ["OpenedOn"] = "2026-01-16", ["ReferredTo"] = "Hôpital Ibn Sina",
         });
@@ -38,7 +38,7 @@ public sealed class CaseWorkTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(await app.WithDbAsync(db => db.CaseNotes.AnyAsync(n => n.MigrantId == id && n.RegionId == rsk && n.Confidential)));
 
         var needId = await app.WithDbAsync(db => db.Needs.Where(n => n.MigrantId == id).Select(n => n.Id).SingleAsync());
-        var done = await client.PostFormAsync($"/Migrants/Details/{id}", new Dictionary<string, string> { ["needId"] = needId.ToString(), ["status"] = "Done" }, $"/Migrants/{id}/NeedStatus");
+        var done = await client.SubmitFormAsync($"/Migrants/Details/{id}", new Dictionary<string, string> { ["needId"] = needId.ToString(), ["status"] = "Done" }, $"/Migrants/{id}/NeedStatus");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var closed = await app.WithDbAsync(db => db.Needs.SingleAsync(n => n.Id == needId));
         Assert.Equal(NeedStatus.Done, closed.Status);
@@ -51,7 +51,7 @@ public sealed class CaseWorkTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var id = await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Empty"), "Awa");
         var client = await ClientAsync();
-        var response = await client.PostFormAsync($"/Migrants/{id}/AddNote", new Dictionary<string, string> { ["Kind"] = "PhoneCall", ["Date"] = "2026-01-15", ["Text"] = "" });
+        var response = await client.SubmitFormAsync($"/Migrants/{id}/AddNote", new Dictionary<string, string> { ["Kind"] = "PhoneCall", ["Date"] = "2026-01-15", ["Text"] = "" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.ReadTextAsync();
         Assert.Contains("Écrivez la note.", html, StringComparison.Ordinal);
@@ -66,11 +66,11 @@ public sealed class CaseWorkTests(AppFactory app) : IClassFixture<AppFactory>
         var father = await app.AddMigrantAsync("RSK", family, "Ibrahima");
         var fatherNumber = await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == father).Select(m => m.FileNumber).SingleAsync());
         var client = await ClientAsync();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Migrants/{mother}/AddMember", new Dictionary<string, string>
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Migrants/{mother}/AddMember", new Dictionary<string, string>
         {
             ["Relationship"] = "Spouse", ["RelatedFileNumber"] = fatherNumber.ToLowerInvariant(),
         })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/Migrants/{mother}/AddMember", new Dictionary<string, string>
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/Migrants/{mother}/AddMember", new Dictionary<string, string>
         {
             ["Relationship"] = "Child", ["Name"] = "Petit Moussa", ["Age"] = "4",
         })).StatusCode);
@@ -78,7 +78,7 @@ public sealed class CaseWorkTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains($"href=\"/Migrants/Details/{father}\"", html, StringComparison.Ordinal);
         Assert.Contains("Petit Moussa · 4 ans", html, StringComparison.Ordinal);
 
-        var unknown = await client.PostFormAsync($"/Migrants/{mother}/AddMember", new Dictionary<string, string> { ["Relationship"] = "Sibling", ["RelatedFileNumber"] = "RSK-1999-000000" });
+        var unknown = await client.SubmitFormAsync($"/Migrants/{mother}/AddMember", new Dictionary<string, string> { ["Relationship"] = "Sibling", ["RelatedFileNumber"] = "RSK-1999-000000" });
         Assert.Contains("Aucun autre dossier accessible ne porte ce numéro.", await unknown.ReadTextAsync(), StringComparison.Ordinal);
     }
 
@@ -88,7 +88,10 @@ public sealed class CaseWorkTests(AppFactory app) : IClassFixture<AppFactory>
         var id = await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Scope"), "Awa");
         var client = await ClientAsync(DemoAccounts.TangerSocial);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Migrants/{id}/AddNote")).StatusCode);
-        var post = await client.PostFormAsync("/Migrants/Create", new Dictionary<string, string> { ["Kind"] = "Interview", ["Date"] = "2026-01-01", ["Text"] = "x" }, $"/Migrants/{id}/AddNote");
+        // The note form of a Tanger file, pointed at the Rabat one.
+        var own = await app.AddMigrantAsync("TTA", MigrantTestData.UniqueName("Own"), "Awa");
+        var post = await client.SubmitRetargetedFormAsync($"/Migrants/{own}/AddNote", null, $"/Migrants/{id}/AddNote",
+            new Dictionary<string, string> { ["Kind"] = "Interview", ["Date"] = "2026-01-01", ["Text"] = "x" });
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.CaseNotes.AnyAsync(n => n.MigrantId == id)));
     }

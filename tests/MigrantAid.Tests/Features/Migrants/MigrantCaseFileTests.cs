@@ -36,7 +36,8 @@ public sealed class MigrantCaseFileTests(AppFactory app) : IClassFixture<AppFact
         if (email == DemoAccounts.TangerSocial)
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Migrants/Edit/{id}")).StatusCode);
-            var post = await client.PostFormAsync("/Migrants/Create", MigrantTestData.Form(await app.RegionIdAsync("TTA"), "Pirate", "Edit"), $"/Migrants/Edit/{id}");
+            // The registration form they may use, pointed at the Rabat file's edit.
+            var post = await client.SubmitRetargetedFormAsync("/Migrants/Create", null, $"/Migrants/Edit/{id}", MigrantTestData.Form(await app.RegionIdAsync("TTA"), "Pirate", "Edit"));
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
         else
@@ -106,7 +107,7 @@ public sealed class MigrantCaseFileTests(AppFactory app) : IClassFixture<AppFact
         var family = MigrantTestData.UniqueName("Renamed");
         var fields = MigrantTestData.Form(await app.RegionIdAsync("RSK"), family, "Aminata", more: [("Version", version),
             ("AdministrativeStatus", "Regularised"), ("RegularisationYear", "2017"), ("ResidenceCardNumber", "")]);
-        var response = await client.PostFormAsync($"/Migrants/Edit/{id}", fields);
+        var response = await client.SubmitFormAsync($"/Migrants/Edit/{id}", fields);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(await response.ReadTextAsync(), "(invalid-feedback d-block\">|alert-danger\" role=\"alert\">)([^<]*)").Select(m => m.Groups[2].Value)));
         Assert.Contains(family, await client.GetTextAsync("/Migrants?q=" + family), StringComparison.Ordinal);
     }
@@ -125,10 +126,10 @@ public sealed class MigrantCaseFileTests(AppFactory app) : IClassFixture<AppFact
 
         var common = new (string, string)[] { ("AdministrativeStatus", "Regularised"), ("RegularisationYear", "2017"), ("ResidenceCardNumber", "") };
         var bobFields = MigrantTestData.Form(rsk, "Bobchanged", "Aminata", more: [.. common, ("Version", bobVersion), ("City", "Salé")]);
-        Assert.Equal(HttpStatusCode.Redirect, (await bob.PostFormAsync($"/Migrants/Edit/{id}", bobFields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await bob.SubmitFormAsync($"/Migrants/Edit/{id}", bobFields)).StatusCode);
 
         var aliceFields = MigrantTestData.Form(rsk, "Alicechanged", "Aminata", more: [.. common, ("Version", aliceVersion), ("Phone", "0611223344")]);
-        var refused = await alice.PostFormAsync($"/Migrants/Edit/{id}", aliceFields);
+        var refused = await alice.SubmitFormAsync($"/Migrants/Edit/{id}", aliceFields);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = await refused.ReadTextAsync();
         Assert.Contains("Ce dossier a été modifié pendant que vous l'éditiez", html, StringComparison.Ordinal);
@@ -142,7 +143,7 @@ public sealed class MigrantCaseFileTests(AppFactory app) : IClassFixture<AppFact
         var newVersion = VersionOf(html);
         Assert.NotEqual(aliceVersion, newVersion);
         aliceFields["Version"] = newVersion;
-        Assert.Equal(HttpStatusCode.Redirect, (await alice.PostFormAsync($"/Migrants/Edit/{id}", aliceFields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await alice.SubmitFormAsync($"/Migrants/Edit/{id}", aliceFields)).StatusCode);
         Assert.Equal("Alicechanged", await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == id).Select(m => m.FamilyName).SingleAsync()));
     }
 }

@@ -22,24 +22,16 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         return client;
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string fileName = "import.csv")
-    {
-        var page = await client.GetStringAsync("/Migrants/Import");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(HttpClientExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName },
-        };
-        return await client.PostAsync("/Migrants/Import", content);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string csv, string fileName = "import.csv") =>
+        UploadAsync(client, Encoding.UTF8.GetBytes(csv), fileName);
 
-    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string previewHtml, bool includeDuplicates = false)
-    {
-        var token = Regex.Match(previewHtml, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
-        var fileName = Regex.Match(previewHtml, "name=\"fileName\" value=\"([^\"]+)\"").Groups[1].Value;
-        var fields = new Dictionary<string, string> { ["token"] = token, ["fileName"] = WebUtility.HtmlDecode(fileName), ["includeDuplicates"] = includeDuplicates ? "true" : "false" };
-        return await client.PostFormAsync("/Migrants/Import", fields, "/Migrants/Import/Confirm");
-    }
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string fileName, Dictionary<string, string>? fields = null) =>
+        await client.SubmitFormAsync("/Migrants/Import", fields, files: new Dictionary<string, UploadFile> { ["file"] = new(fileName, file) });
+
+    /// <summary>Confirms on the preview page the app answered, with that page's own confirmation form.</summary>
+    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, HttpResponseMessage preview, bool includeDuplicates = false) =>
+        await (await client.FormOnAsync(preview, "/Migrants/Import/Confirm"))
+            .SubmitAsync(includeDuplicates ? new Dictionary<string, string> { ["includeDuplicates"] = "true" } : null);
 
     private string BigCsv(int rows, int rsk)
     {
@@ -91,14 +83,9 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
     public async Task The_progress_of_an_upload_is_readable_by_its_owner_only()
     {
         var client = await ClientAsync();
-        var page = await client.GetStringAsync("/Migrants/Import");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(HttpClientExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new StringContent("progress-test-0001"), "progressId" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(BigCsv(300, await app.RegionIdAsync("RSK")))), "file", "big.csv" },
-        };
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/Migrants/Import", content)).StatusCode);
+        var uploaded = await UploadAsync(client, Encoding.UTF8.GetBytes(BigCsv(300, await app.RegionIdAsync("RSK"))), "big.csv",
+            new Dictionary<string, string> { ["progressId"] = "progress-test-0001" });
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
         var final = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/Migrants/Import/Progress/progress-test-0001")).RootElement;
         Assert.True(final.GetProperty("total").GetInt32() > 300);
         Assert.Equal(final.GetProperty("total").GetInt32(), final.GetProperty("done").GetInt32());
@@ -143,18 +130,19 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
             {family};Existing;;;Female;1981;CM;RSK;Rabat;Unknown;;;oui
             """;
         var client = await ClientAsync();
-        var preview = await (await UploadAsync(client, csv)).ReadTextAsync();
+        var uploaded = await UploadAsync(client, csv);
+        var preview = await uploaded.ReadTextAsync();
         Assert.Contains("3 lignes : 2 à créer, 1 doublons possibles, 0 en erreur.", preview, StringComparison.Ordinal);
         Assert.Contains("Peut-être le dossier", preview, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.Migrants.CountAsync(m => m.FamilyName == family)));
 
-        var confirmed = await ConfirmAsync(client, preview);
+        var confirmed = await ConfirmAsync(client, uploaded);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var files = await app.WithDbAsync(db => db.Migrants.Where(m => m.FamilyName == family).OrderBy(m => m.Id).ToListAsync());
         Assert.Equal(3, files.Count);
         Assert.Equal("Mamadou, dit Papis", files[2].GivenName);
         Assert.Equal("RCIMP1", files[2].ResidenceCardNumber);
-        Assert.All(files.Skip(1), f => Assert.Matches($"^RSK-{DateTime.Now.Year}-\\d{{6}}$", f.FileNumber));
+        Assert.All(files.Skip(1), f => Assert.Matches($"^RSK-{TestClock.Today.Year}-\\d{{6}}$", f.FileNumber));
         Assert.Contains(family, await client.GetTextAsync("/Migrants?q=" + Uri.EscapeDataString("aissatou dialo " + family)), StringComparison.Ordinal);
     }
 
@@ -168,11 +156,12 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
             {family};Deux;;;Female;1970;SN;RSK;Rabat;Regularised;2014;RC-RACE-2;oui
             """;
         var client = await ClientAsync();
-        var preview = await (await UploadAsync(client, csv)).ReadTextAsync();
+        var uploaded = await UploadAsync(client, csv);
+        var preview = await uploaded.ReadTextAsync();
         Assert.Contains("2 à créer", preview, StringComparison.Ordinal);
         // Meanwhile someone registers a person with the second row's residence card.
         await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Other"), "Card", configure: m => m.ResidenceCardNumber = "RCRACE2");
-        var refused = await ConfirmAsync(client, preview);
+        var refused = await ConfirmAsync(client, uploaded);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Ce numéro de carte de séjour figure déjà dans le dossier", await refused.ReadTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Migrants.CountAsync(m => m.FamilyName == family)));
@@ -189,15 +178,10 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
                 ["NationalityCode"] = "CM", ["RegionId"] = "RSK", ["ConsentGiven"] = "true", ["Vulnerabilities"] = "SingleParent;Homeless" },
         });
         var client = await ClientAsync();
-        var page = await client.GetStringAsync("/Migrants/Import");
-        using var content = new MultipartFormDataContent
-        {
-            { new StringContent(HttpClientExtensions.AntiforgeryToken(page)), "__RequestVerificationToken" },
-            { new ByteArrayContent(file.ToArray()), "file", "registre.xlsx" },
-        };
-        var preview = await (await client.PostAsync("/Migrants/Import", content)).ReadTextAsync();
+        var uploaded = await UploadAsync(client, file.ToArray(), "registre.xlsx");
+        var preview = await uploaded.ReadTextAsync();
         Assert.Contains("1 lignes : 1 à créer, 0 doublons possibles, 0 en erreur.", preview, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(client, preview)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(client, uploaded)).StatusCode);
         var m = await app.WithDbAsync(db => db.Migrants.SingleAsync(x => x.FamilyName == family));
         Assert.Equal(new DateOnly(1994, 5, 17), m.BirthDate);
         Assert.Equal(Vulnerability.SingleParent | Vulnerability.Homeless, m.Vulnerabilities);

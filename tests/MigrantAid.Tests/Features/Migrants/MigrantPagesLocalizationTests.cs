@@ -15,12 +15,12 @@ public sealed class MigrantPagesLocalizationTests(AppFactory app) : IClassFixtur
         var id = await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Langue"), "Awa", "ديالو", "عائشة", configure: m =>
         {
             m.AdministrativeStatus = AdministrativeStatus.Regularised;
-            m.ResidenceCardExpiry = DateOnly.FromDateTime(DateTime.Now).AddDays(10);
+            m.ResidenceCardExpiry = TestClock.Today.AddDays(10);
             m.Vulnerabilities = Vulnerability.Disability | Vulnerability.Homeless;
         });
         var client = app.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(DemoAccounts.RabatSocial);
-        await client.PostFormAsync($"/Migrants/{id}/AddNeed", new Dictionary<string, string> { ["Kind"] = "Legal", ["Status"] = "Done", ["OpenedOn"] = "2026-01-02" });
+        await client.SubmitFormAsync($"/Migrants/{id}/AddNeed", new Dictionary<string, string> { ["Kind"] = "Legal", ["Status"] = "Done", ["OpenedOn"] = "2026-01-02" });
         var pages = new[]
         {
             "/Migrants", "/Migrants?q=zzzz-nothing", "/Migrants/Create", $"/Migrants/Details/{id}", $"/Migrants/Edit/{id}", $"/Migrants/Print/{id}",
@@ -33,7 +33,7 @@ public sealed class MigrantPagesLocalizationTests(AppFactory app) : IClassFixtur
             var leaked = Regex.Match(html, @"[>""]\s*(Migrants|CaseWork|Import|Merge|Expiring|Sex|AdministrativeStatus|EducationLevel|Vulnerability|AgeBand|CaseNoteKind|NeedKind|NeedStatus|Relationship)\.[A-Za-z.]+\s*[<""]");
             Assert.False(leaked.Success, $"{url} in {culture} shows the raw key {leaked.Value}");
         }
-        var invalid = await client.PostFormAsync($"/Migrants/Create?culture={culture}", new Dictionary<string, string> { ["BirthYear"] = "1800" }, "/Migrants/Create");
+        var invalid = await client.SubmitFormAsync($"/Migrants/Create?culture={culture}", new Dictionary<string, string> { ["BirthYear"] = "1800" }, "/Migrants/Create");
         var errors = await invalid.ReadTextAsync();
         Assert.DoesNotMatch(@">\s*Migrants\.[A-Za-z.]+\s*<", errors);
     }

@@ -19,7 +19,7 @@ public sealed class MigrantRegistrationTests(AppFactory app) : IClassFixture<App
     public async Task Missing_required_fields_are_explained_and_what_was_typed_is_kept()
     {
         var client = await SocialWorkerAsync();
-        var response = await client.PostFormAsync("/Migrants/Create?culture=fr", new Dictionary<string, string>
+        var response = await client.SubmitFormAsync("/Migrants/Create?culture=fr", new Dictionary<string, string>
         {
             ["FamilyName"] = "Koné", ["GivenName"] = "", ["BirthYear"] = "19x5", ["Phone"] = "+212 6 12 34 56 78", ["NationalityCode"] = "",
         }, "/Migrants/Create");
@@ -41,7 +41,7 @@ public sealed class MigrantRegistrationTests(AppFactory app) : IClassFixture<App
     {
         var client = await SocialWorkerAsync();
         await client.GetAsync("/?culture=ar");
-        var response = await client.PostFormAsync("/Migrants/Create", new Dictionary<string, string> { ["FamilyName"] = "" });
+        var response = await client.SubmitFormAsync("/Migrants/Create", new Dictionary<string, string> { ["FamilyName"] = "" });
         var html = await response.ReadTextAsync();
         Assert.Contains("أدخل الاسم العائلي.", html, StringComparison.Ordinal);
         Assert.Contains("dir=\"rtl\"", html, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class MigrantRegistrationTests(AppFactory app) : IClassFixture<App
         var (_, id) = await client.RegisterAsync(Form(await app.RegionIdAsync("RSK"), family, "Fatou", more: [("FamilyNameArabic", "ديالو"), ("Phone", "0612345678")]));
         Assert.NotNull(id);
         var fileNumber = await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == id).Select(m => m.FileNumber).SingleAsync());
-        Assert.Matches(new Regex($@"^RSK-{DateTime.Now.Year}-\d{{6}}$"), fileNumber);
+        Assert.Matches(new Regex($@"^RSK-{TestClock.Today.Year}-\d{{6}}$"), fileNumber);
         var page = await client.GetTextAsync($"/Migrants/Details/{id}");
         Assert.Contains(fileNumber, page, StringComparison.Ordinal);
         Assert.Contains(family, page, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class MigrantRegistrationTests(AppFactory app) : IClassFixture<App
         var ids = results.Select(r => r.Id!.Value).ToList();
         var numbers = await app.WithDbAsync(db => db.Migrants.Where(m => ids.Contains(m.Id)).Select(m => m.FileNumber).ToListAsync());
         Assert.Equal(4, numbers.Distinct().Count());
-        Assert.All(numbers, n => Assert.StartsWith($"RSK-{DateTime.Now.Year}-", n, StringComparison.Ordinal));
+        Assert.All(numbers, n => Assert.StartsWith($"RSK-{TestClock.Today.Year}-", n, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,8 +116,7 @@ public sealed class MigrantRegistrationTests(AppFactory app) : IClassFixture<App
         Assert.Contains($"href=\"/Migrants/Details/{first}\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Muhammad\"", html, StringComparison.Ordinal);
 
-        variant["ConfirmNotDuplicate"] = "true";
-        var (_, second) = await client.RegisterAsync(variant);
+        var (_, second) = await client.ConfirmNewPersonAsync(warned);
         Assert.NotNull(second);
         Assert.Equal(existing, await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == second).Select(m => m.ConfirmedNotDuplicateOf).SingleAsync()));
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Migrant" && a.EntityKey == second.ToString() && a.Action == Web.Domain.AuditAction.Created).Select(a => a.Changes).SingleAsync());
@@ -153,14 +152,16 @@ public sealed class MigrantRegistrationTests(AppFactory app) : IClassFixture<App
     {
         var client = await SocialWorkerAsync();
         var rsk = await app.RegionIdAsync("RSK");
-        var (_, first) = await client.RegisterAsync(Form(rsk, UniqueName("Carte"), "Ousmane", birthYear: "1985",
+        var family = UniqueName("Carte");
+        var (_, first) = await client.RegisterAsync(Form(rsk, family, "Ousmane", birthYear: "1985",
             more: [("AdministrativeStatus", "Regularised"), ("RegularisationYear", "2017"), ("ResidenceCardNumber", "RC 123-456")]));
         Assert.NotNull(first);
         var existing = await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == first).Select(m => m.FileNumber).SingleAsync());
 
-        var (blocked, none) = await client.RegisterAsync(Form(rsk, UniqueName("Autre"), "Moussa", birthYear: "1970",
+        // The page offers no "this is a new person" button for a card already on file; added by hand, it does not lift the block.
+        var blocked = await (await client.GetFormAsync("/Migrants/Create")).SubmitTamperedAsync(Form(rsk, family, "Ousmane", birthYear: "1985",
             more: [("ResidenceCardNumber", "rc123456"), ("ConfirmNotDuplicate", "true")]));
-        Assert.Null(none);
+        Assert.NotEqual(HttpStatusCode.Redirect, blocked.StatusCode);
         var html = await blocked.ReadTextAsync();
         Assert.Contains($"Ce numéro de carte de séjour figure déjà dans le dossier {existing}", html, StringComparison.Ordinal);
 

@@ -66,8 +66,8 @@ public sealed class MigrantSearchTests(AppFactory app) : IClassFixture<AppFactor
     public async Task Filters_narrow_the_list()
     {
         var family = MigrantTestData.UniqueName("Zfilter");
-        await app.AddMigrantAsync("RSK", family, "Kadiatou", nationality: "GN", birthYear: DateTime.Now.Year - 30, configure: m => m.AdministrativeStatus = AdministrativeStatus.Refugee);
-        await app.AddMigrantAsync("RSK", family, "Seydou", nationality: "ML", birthYear: DateTime.Now.Year - 16, configure: m => m.Sex = Sex.Male);
+        await app.AddMigrantAsync("RSK", family, "Kadiatou", nationality: "GN", birthYear: TestClock.Today.Year - 30, configure: m => m.AdministrativeStatus = AdministrativeStatus.Refugee);
+        await app.AddMigrantAsync("RSK", family, "Seydou", nationality: "ML", birthYear: TestClock.Today.Year - 16, configure: m => m.Sex = Sex.Male);
         var client = await ClientAsync();
         var guinea = await client.GetTextAsync(Url(family) + "&nationalityCode=GN");
         Assert.Contains("Kadiatou", guinea, StringComparison.Ordinal);

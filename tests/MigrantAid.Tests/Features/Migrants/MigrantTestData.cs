@@ -29,9 +29,15 @@ public static class MigrantTestData
     }
 
     /// <summary>Posts the registration form; returns the response and the new file's id when it was created.</summary>
-    public static async Task<(HttpResponseMessage Response, int? Id)> RegisterAsync(this HttpClient client, Dictionary<string, string> fields)
+    public static async Task<(HttpResponseMessage Response, int? Id)> RegisterAsync(this HttpClient client, Dictionary<string, string> fields) =>
+        Created(await client.SubmitFormAsync("/Migrants/Create", fields));
+
+    /// <summary>On the page that warned of a possible duplicate, presses "this is a new person" (the form keeps what was typed).</summary>
+    public static async Task<(HttpResponseMessage Response, int? Id)> ConfirmNewPersonAsync(this HttpClient client, HttpResponseMessage warned) =>
+        Created(await (await client.FormOnAsync(warned, "/Migrants/Create")).SubmitAsync(new Dictionary<string, string> { ["ConfirmNotDuplicate"] = "true" }));
+
+    private static (HttpResponseMessage Response, int? Id) Created(HttpResponseMessage response)
     {
-        var response = await client.PostFormAsync("/Migrants/Create", fields);
         if (response.StatusCode == HttpStatusCode.Redirect
             && response.Headers.Location?.OriginalString is { } location && location.StartsWith("/Migrants/Details/", StringComparison.Ordinal))
         {

@@ -28,8 +28,8 @@ public sealed class MigrantTrainingLinkTests(AppFactory app) : IClassFixture<App
         var alkari = await app.CentreAsync();
         await app.EnrolmentAsync(id, alkari.Id);
         var social = await ClientAsync(DemoAccounts.RabatSocial);
-        await social.PostFormAsync($"/Migrants/{id}/AddNote", new Dictionary<string, string> { ["Kind"] = "Interview", ["Date"] = "2026-01-10", ["Text"] = "Confidentiel santé", ["Confidential"] = "true" });
-        await social.PostFormAsync($"/Migrants/{id}/AddNeed", new Dictionary<string, string> { ["Kind"] = "Health", ["Status"] = "Open", ["OpenedOn"] = "2026-01-10", ["ReferredTo"] = "Clinique X" });
+        await social.SubmitFormAsync($"/Migrants/{id}/AddNote", new Dictionary<string, string> { ["Kind"] = "Interview", ["Date"] = "2026-01-10", ["Text"] = "Confidentiel santé", ["Confidential"] = "true" });
+        await social.SubmitFormAsync($"/Migrants/{id}/AddNeed", new Dictionary<string, string> { ["Kind"] = "Health", ["Status"] = "Open", ["OpenedOn"] = "2026-01-10", ["ReferredTo"] = "Clinique X" });
         var socialView = await social.GetTextAsync($"/Migrants/Details/{id}");
         Assert.Contains("UNHCR-SECRET-9", socialView, StringComparison.Ordinal);
         Assert.Contains(alkari.Name, socialView, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class MigrantTrainingLinkTests(AppFactory app) : IClassFixture<App
         var enrolment = await app.EnrolmentAsync(duplicate, (await app.CentreAsync()).Id);
         var manager = await ClientAsync(DemoAccounts.RabatManager);
         var number = await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == duplicate).Select(m => m.FileNumber).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await manager.PostFormAsync($"/Migrants/Merge/{kept}", new Dictionary<string, string> { ["otherFileNumber"] = number })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitFormAsync($"/Migrants/Merge/{kept}", new Dictionary<string, string> { ["otherFileNumber"] = number })).StatusCode);
         Assert.Equal(kept, await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == enrolment).Select(e => e.MigrantId).SingleAsync()));
     }
 }

@@ -26,7 +26,7 @@ public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var admin = app.CreateBrowserLikeClient();
         await admin.SignInOrFailAsync(DemoAccounts.Admin);
-        var created = await admin.PostFormAsync("/Admin/Users/Create", new Dictionary<string, string>
+        var created = await admin.SubmitFormAsync("/Admin/Users/Create", new Dictionary<string, string>
         {
             ["Email"] = "nouvelle.as@migrantaid.test", ["DisplayName"] = "Nouvelle AS", ["Role"] = "SocialWorker",
             ["RegionId"] = (await app.WithDbAsync(db => db.Regions.Where(r => r.Code == "RSK").Select(r => r.Id).SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -35,7 +35,7 @@ public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("data-testid=\"temporary-password\"", await created.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "nouvelle.as@migrantaid.test").Select(u => u.Id).SingleAsync());
 
-        var edited = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", new Dictionary<string, string>
+        var edited = await admin.SubmitFormAsync($"/Admin/Users/Edit/{id}", new Dictionary<string, string>
         {
             ["DisplayName"] = "Nouvelle assistante sociale", ["Role"] = "SocialWorker",
             ["RegionId"] = (await app.WithDbAsync(db => db.Regions.Where(r => r.Code == "TTA").Select(r => r.Id).SingleAsync())).ToString(System.Globalization.CultureInfo.InvariantCulture),

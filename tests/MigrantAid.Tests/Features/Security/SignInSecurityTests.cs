@@ -18,7 +18,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{Guid.NewGuid():N}@migrantaid.test";
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Test " + role, MustChangePassword = mustChange, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Test " + role, MustChangePassword = mustChange, CreatedAt = app.Clock.GetUtcNow() };
         var created = await users.CreateAsync(user, GoodPassword);
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
@@ -53,9 +53,9 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         Assert.StartsWith("/Account/TwoFactor", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
         // The password alone opens nothing.
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Admin/Users")).StatusCode);
-        var wrong = await client.PostFormAsync("/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = "000000" });
+        var wrong = await client.SubmitFormAsync("/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = "000000" });
         Assert.Contains("Code incorrect ou expiré.", await wrong.ReadTextAsync(), StringComparison.Ordinal);
-        var right = await client.PostFormAsync("/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = Totp.Code(MigrantAid.Web.Data.Seed.DemoDataSeeder.DemoAuthenticatorKey) });
+        var right = await client.SubmitFormAsync("/Account/TwoFactor", new Dictionary<string, string> { ["Code"] = Totp.CurrentCode(MigrantAid.Web.Data.Seed.DemoDataSeeder.DemoAuthenticatorKey) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Users")).StatusCode);
     }
@@ -77,7 +77,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         Assert.Contains("data:image/png;base64,", setup, StringComparison.Ordinal); // QR code rendered by the app itself
         var key = SharedKey().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         Assert.NotEmpty(key);
-        var enabled = await client.PostFormAsync("/Account/Authenticator", new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        var enabled = await client.SubmitFormAsync("/Account/Authenticator", new Dictionary<string, string> { ["Code"] = Totp.CurrentCode(key) });
         var recovery = await enabled.ReadTextAsync();
         Assert.Contains("Codes de secours", recovery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
@@ -92,13 +92,13 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         await client.SignInAsync(email, GoodPassword);
         Assert.Equal("/Account/ChangePassword", (await client.GetAsync("/Centres")).Headers.Location!.OriginalString);
 
-        async Task<string> ChangeAsync(string newPassword) => await (await client.PostFormAsync("/Account/ChangePassword",
+        async Task<string> ChangeAsync(string newPassword) => await (await client.SubmitFormAsync("/Account/ChangePassword",
             new Dictionary<string, string> { ["CurrentPassword"] = GoodPassword, ["NewPassword"] = newPassword, ["ConfirmPassword"] = newPassword })).ReadTextAsync();
 
         Assert.Contains("au moins 12 caractères", await ChangeAsync("court"), StringComparison.Ordinal);
         Assert.Contains("trop courant", await ChangeAsync("contortionist"), StringComparison.Ordinal);
         Assert.Contains("trop courant", await ChangeAsync("Contortionist"), StringComparison.Ordinal);
-        var done = await client.PostFormAsync("/Account/ChangePassword", new Dictionary<string, string>
+        var done = await client.SubmitFormAsync("/Account/ChangePassword", new Dictionary<string, string>
         {
             ["CurrentPassword"] = GoodPassword, ["NewPassword"] = "la mer est bleue a Tanger", ["ConfirmPassword"] = "la mer est bleue a Tanger",
         });
@@ -123,7 +123,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         var admin = app.CreateBrowserLikeClient();
         await admin.SignInOrFailAsync(DemoAccounts.Admin);
         var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        var deactivated = await admin.PostFormAsync($"/Admin/Users/Edit/{id}", new Dictionary<string, string>(), $"/Admin/Users/Deactivate/{id}");
+        var deactivated = await admin.SubmitFormAsync($"/Admin/Users/Edit/{id}", form: $"/Admin/Users/Deactivate/{id}");
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
 
         var after = await user.GetAsync("/");
@@ -140,8 +140,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         await client.SignInOrFailAsync(DemoAccounts.RabatSocial);
         var home = await client.GetAsync("/");
         var sessionCookie = home.RequestMessage!.Headers.GetValues("Cookie").Single();
-        var page = await client.GetStringAsync("/");
-        await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = HttpClientExtensions.AntiforgeryToken(page) }));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync("/", form: "/Account/Logout")).StatusCode);
 
         var thief = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var request = new HttpRequestMessage(HttpMethod.Get, "/");
@@ -164,7 +163,7 @@ public sealed partial class SignInSecurityTests(AppFactory app) : IClassFixture<
         await app.WithDbAsync(async db =>
         {
             var session = await db.UserSessions.SingleAsync(s => s.UserId == userId);
-            var now = DateTimeOffset.UtcNow;
+            var now = app.Clock.GetUtcNow();
             session.LastSeenAt = now.AddMinutes(-idleMinutes);
             session.CreatedAt = now.AddMinutes(-ageMinutes);
             session.ExpiresAt = session.CreatedAt + SessionStore.AbsoluteLifetime;
