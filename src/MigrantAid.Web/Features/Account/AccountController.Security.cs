@@ -99,7 +99,11 @@ public sealed partial class AccountController
             {
                 user.MustChangePassword = false;
                 await userManager.UpdateAsync(user);
+                // Whoever else holds a session (a stolen cookie, a forgotten computer) is out now,
+                // not at the next security-stamp check; this browser stays signed in.
+                await SessionStore.EndOthersAsync(db, user.Id, SessionStore.CurrentSessionId(HttpContext));
                 await signInManager.RefreshSignInAsync(user);
+                logger.LogInformation("Password changed by user {UserId}; other sessions ended", user.Id);
                 TempData["Success"] = localizer["Account.PasswordChanged"].Value;
                 return Redirect("/");
             }
