@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Web.Data;
@@ -37,6 +38,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.ConfigureTestServices(services =>
+            services.AddTransient<MigrantAid.Web.Infrastructure.Auth.OneTimeAuthenticatorTokenProvider, AuthenticatorTestClock>());
     }
 
     public HttpClient CreateBrowserLikeClient() =>
