@@ -37,6 +37,10 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddAppIdentity();
 builder.Services.AddAuthorization(o => o.AddPermissionPolicies());
 builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+// Behind the TLS proxy: forwarded scheme and client address from configured proxies only;
+// host names limited by AllowedHosts (appsettings.Production.json); no Server banner.
+builder.Services.AddAppReverseProxy(builder.Configuration);
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 // UI: MVC with feature folders, three languages, FluentValidation validators.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -83,6 +87,7 @@ if (args.Length > 0 && CommandLine.IsCommand(args[0]))
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment);
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -49,6 +49,12 @@ public sealed partial class AccountController
         {
             return RedirectToAction(nameof(Login));
         }
+        if (user.TwoFactorEnabled)
+        {
+            // An active authenticator's key is the second factor itself: a session alone (a
+            // computer left open) must not read it again. The password is asked first.
+            return View("AuthenticatorConfirm", new AuthenticatorKeyForm());
+        }
         var key = await userManager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
@@ -66,6 +72,10 @@ public sealed partial class AccountController
         {
             return RedirectToAction(nameof(Login));
         }
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Authenticator));
+        }
         var code = (form.Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var valid = await userManager.VerifyTwoFactorTokenAsync(user, userManager.Options.Tokens.AuthenticatorTokenProvider, code);
         if (!valid)
@@ -78,6 +88,42 @@ public sealed partial class AccountController
         await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("Two-factor sign-in enabled for user {UserId}", user.Id);
         return View("RecoveryCodes", recoveryCodes!.ToList());
+    }
+
+    /// <summary>
+    /// Shows an active authenticator's key once more, or replaces it, after a fresh password
+    /// check. The key is in this response only (pages are never cached): the next visit asks again.
+    /// </summary>
+    [Authorize, HttpPost]
+    public async Task<IActionResult> AuthenticatorKey(AuthenticatorKeyForm form)
+    {
+        var user = await userManager.GetUserAsync(User);
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Authenticator));
+        }
+        // Failures count toward the lockout, as at sign-in: a session cannot guess the password.
+        var check = await signInManager.CheckPasswordSignInAsync(user, form.Password ?? "", lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            logger.LogWarning("Password check before the authenticator key failed for user {UserId}", user.Id);
+            ModelState.AddModelError(nameof(form.Password), check.IsLockedOut ? localizer["Account.LockedOut"] : localizer["Password.Mismatch"]);
+            return View("AuthenticatorConfirm", new AuthenticatorKeyForm());
+        }
+        if (form.Reset)
+        {
+            await userManager.ResetAuthenticatorKeyAsync(user);
+            await userManager.SetTwoFactorEnabledAsync(user, false);
+            await signInManager.RefreshSignInAsync(user);
+            logger.LogInformation("Authenticator key replaced by user {UserId}", user.Id);
+            return RedirectToAction(nameof(Authenticator));
+        }
+        logger.LogInformation("Authenticator key shown again to user {UserId} after a password check", user.Id);
+        return View(nameof(Authenticator), AuthenticatorModel(user, (await userManager.GetAuthenticatorKeyAsync(user))!, enabled: true));
     }
 
     [Authorize, HttpGet]
@@ -99,7 +145,11 @@ public sealed partial class AccountController
             {
                 user.MustChangePassword = false;
                 await userManager.UpdateAsync(user);
+                // Whoever else holds a session (a stolen cookie, a forgotten computer) is out now,
+                // not at the next security-stamp check; this browser stays signed in.
+                await SessionStore.EndOthersAsync(db, user.Id, SessionStore.CurrentSessionId(HttpContext));
                 await signInManager.RefreshSignInAsync(user);
+                logger.LogInformation("Password changed by user {UserId}; other sessions ended", user.Id);
                 TempData["Success"] = localizer["Account.PasswordChanged"].Value;
                 return Redirect("/");
             }

@@ -6,6 +6,7 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auditing;
+using MigrantAid.Web.Infrastructure.Auth;
 
 namespace MigrantAid.Web.Features.Account;
 
@@ -22,7 +23,7 @@ public sealed partial class AccountController(
         View(new LoginForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous, HttpPost]
-    public async Task<IActionResult> Login(LoginForm form, [FromServices] LoginFormValidator validator)
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] LoginFormValidator validator, [FromServices] PasswordSignIn passwordSignIn)
     {
         var validation = await validator.ValidateAsync(form);
         if (!validation.IsValid)
@@ -30,15 +31,9 @@ public sealed partial class AccountController(
             validation.AddTo(ModelState);
             return View(form);
         }
-        var user = await userManager.FindByEmailAsync(form.Email.Trim());
-        if (user is { IsActive: false })
-        {
-            user = null;
-        }
-        // The same message for an unknown user and a wrong password; failures count toward lockout.
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signInManager.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        // The same answer, after the same work, for an unknown address and a wrong password;
+        // failures count toward lockout for both.
+        var (user, result) = await passwordSignIn.SignInAsync(form.Email.Trim(), form.Password);
         if (result.RequiresTwoFactor)
         {
             return RedirectToAction(nameof(TwoFactor), new { returnUrl = form.ReturnUrl });
@@ -49,21 +44,14 @@ public sealed partial class AccountController(
             logger.LogInformation("Sign-in succeeded for user {UserId}", user!.Id);
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
         }
-        if (result.IsLockedOut)
-        {
-            await RecordAsync(AuditAction.LockedOut, user!);
-            logger.LogWarning("Sign-in refused: user {UserId} is locked out", user!.Id);
-            ModelState.AddModelError("", localizer["Account.LockedOut"]);
-        }
-        else
-        {
-            if (user is not null)
-            {
-                await RecordAsync(AuditAction.SignInFailed, user);
-            }
-            logger.LogWarning("Sign-in failed for {UserId}", user?.Id ?? "unknown user");
-            ModelState.AddModelError("", localizer["Account.InvalidSignIn"]);
-        }
+        var action = result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed;
+        // An address without an account is audited without the address (it may be a password typed in the wrong field).
+        db.AuditEntries.Add(user is null
+            ? auditTrail.Event(action, nameof(ApplicationUser), null)
+            : auditTrail.Event(action, nameof(ApplicationUser), user.Id, user.Id, user.Email));
+        await db.SaveChangesAsync();
+        logger.LogWarning("Sign-in refused ({Outcome}) for {UserId}", result.IsLockedOut ? "locked out" : "failed", user?.Id ?? "an address without account");
+        ModelState.AddModelError("", result.IsLockedOut ? localizer["Account.LockedOut"] : localizer["Account.InvalidSignIn"]);
         form.Password = "";
         return View(form);
     }

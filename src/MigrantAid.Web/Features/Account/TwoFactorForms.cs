@@ -11,6 +11,13 @@ public sealed class TwoFactorForm
     public string? ReturnUrl { get; set; }
 }
 
+/// <summary>The password asked before an active authenticator's key is shown again or replaced.</summary>
+public sealed class AuthenticatorKeyForm
+{
+    public string? Password { get; set; }
+    public bool Reset { get; set; }
+}
+
 public sealed class ChangePasswordForm
 {
     public string CurrentPassword { get; set; } = "";

@@ -32,6 +32,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
@@ -40,6 +41,8 @@ public static class IdentitySetup
         // without the session store (the security stamp is checked every minute).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<UnknownAddressLockout>();
+        services.AddScoped<PasswordSignIn>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<SessionStore>((o, store) => o.SessionStore = store);
         services.ConfigureApplicationCookie(o =>

@@ -74,6 +74,23 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
         return TicketSerializer.Default.Deserialize(session.Ticket);
     }
 
+    // The cookie handler calls this overload: remember which session the request runs in, so
+    // that a password change can end every other session and keep this one.
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        var ticket = await RetrieveAsync(key);
+        if (ticket is not null)
+        {
+            httpContext.Items[CurrentSessionItem] = key;
+        }
+        return ticket;
+    }
+
+    private const string CurrentSessionItem = "MigrantAid.SessionId";
+
+    /// <summary>The id of the session the current request was authenticated with, if any.</summary>
+    public static string? CurrentSessionId(HttpContext httpContext) => httpContext.Items[CurrentSessionItem] as string;
+
     public async Task RemoveAsync(string key)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -84,4 +101,8 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>Ends every session of a user (deactivation, password reset).</summary>
     public static Task EndAllAsync(AppDbContext db, string userId) =>
         db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync();
+
+    /// <summary>Ends every session of a user except <paramref name="keep"/> (the user changed their own password).</summary>
+    public static Task EndOthersAsync(AppDbContext db, string userId, string? keep) =>
+        db.UserSessions.Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync();
 }

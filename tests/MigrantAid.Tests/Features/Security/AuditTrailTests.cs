@@ -85,15 +85,3 @@ public sealed class AuditTrailTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(DemoAccounts.TangerSocial, none, StringComparison.Ordinal);
     }
 }
-
-public sealed class ProductionHeadersTests
-{
-    [Fact]
-    public async Task Outside_Development_HTTPS_responses_carry_a_one_year_HSTS_header()
-    {
-        using var app = new AppFactory { EnvironmentName = "Production" };
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://migrantaid.example/"), AllowAutoRedirect = false });
-        var response = await client.GetAsync("/Account/Login");
-        Assert.Equal("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
-    }
-}
