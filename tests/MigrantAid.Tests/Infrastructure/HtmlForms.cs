@@ -31,6 +31,13 @@ public static class HtmlForms
         IReadOnlyDictionary<string, string>? fields = null, string? form = null, IReadOnlyDictionary<string, UploadFile>? files = null) =>
         await (await client.GetFormAsync(pageUrl, form)).SubmitAsync(fields, files);
 
+    /// <summary>
+    /// The older call shape (page, fields, form's action), kept for tests written against it: it
+    /// too submits the form parsed from the page, with that form's own token.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? postUrl = null) =>
+        client.SubmitFormAsync(pageUrl, fields.AsReadOnly(), postUrl);
+
     /// <summary>Opens the page and keeps one of its forms, to submit later (a second tab, a stale form).</summary>
     public static async Task<WebForm> GetFormAsync(this HttpClient client, string pageUrl, string? form = null)
     {
