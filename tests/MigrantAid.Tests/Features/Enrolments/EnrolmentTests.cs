@@ -20,17 +20,26 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
         return (centre.Id, trade, track);
     }
 
+    /// <summary>Proposes an enrolment as the form does: the person, the centre and year, one of the centre's offers, a start date.</summary>
     private async Task<HttpResponseMessage> EnrolAsync(HttpClient client, int migrantId, int centreId, int trade, int track,
-        int? year = null, DateOnly? start = null, bool overrideCapacity = false) =>
-        await client.PostFormAsync("/Enrolments/Create", new Dictionary<string, string>
+        int? year = null, DateOnly? start = null, bool overrideCapacity = false)
+    {
+        var y = year ?? TrainingData.ThisYear;
+        var offer = await app.WithDbAsync(db => db.CentreOffers.Where(o => o.TrainingCentreId == centreId && o.TradeId == trade
+            && o.DiplomaTrackId == track && o.AcademicYear == y).Select(o => (int?)o.Id).SingleOrDefaultAsync());
+        var formUrl = $"/Enrolments/Create?migrantId={migrantId}&centreId={centreId}&year={y}";
+        if ((await client.GetAsync(formUrl)).StatusCode != HttpStatusCode.OK)
         {
-            ["MigrantFileNumber"] = await app.FileNumberAsync(migrantId),
-            ["CentreCode"] = (await app.WithDbAsync(db => db.TrainingCentres.Where(c => c.Id == centreId).Select(c => c.Code).SingleAsync())),
-            ["TradeId"] = trade.ToString(), ["DiplomaTrackId"] = track.ToString(),
-            ["AcademicYear"] = (year ?? TrainingData.ThisYear).ToString(),
+            formUrl = "/Enrolments";
+        }
+        return await client.PostFormAsync(formUrl, new Dictionary<string, string>
+        {
+            ["MigrantId"] = migrantId.ToString(), ["CentreId"] = centreId.ToString(), ["AcademicYear"] = y.ToString(),
+            ["OfferId"] = (offer ?? 0).ToString(),
             ["StartDate"] = TrainingData.Iso(start ?? TrainingData.Today),
             ["OverrideCapacity"] = overrideCapacity ? "true" : "false",
         }, "/Enrolments/Create");
+    }
 
     private static async Task<HttpResponseMessage> TransitionAsync(HttpClient client, int id, string action, DateOnly date, Dictionary<string, string>? extra = null, string? version = null)
     {
@@ -52,14 +61,11 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
-    public async Task The_director_enrols_from_the_centre_and_the_expected_end_follows_the_track()
+    public async Task A_proposal_is_an_application_and_the_expected_end_follows_the_track()
     {
         var (centre, trade, track) = await AlkariOfferAsync();
         var migrant = await app.MigrantAsync();
-        var client = await SignedInAsync(DemoAccounts.AlkariDirector);
-
-        var form = await client.GetTextAsync($"/Enrolments/Create?centreId={centre}");
-        Assert.Contains("value=\"RSK-RAB-ALKARI\"", form, StringComparison.Ordinal);
+        var client = await SignedInAsync(DemoAccounts.RabatSocial);
 
         var start = new DateOnly(TrainingData.ThisYear, 10, 1);
         var response = await EnrolAsync(client, migrant, centre, trade, track, start: start);
@@ -76,7 +82,8 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
         var migrant = await app.MigrantAsync();
         var client = await SignedInAsync(DemoAccounts.RabatSocial);
         var form = await client.GetTextAsync($"/Enrolments/Create?migrantId={migrant}");
-        Assert.Contains($"value=\"{await app.FileNumberAsync(migrant)}\"", form, StringComparison.Ordinal);
+        Assert.Contains(await app.FileNumberAsync(migrant), form, StringComparison.Ordinal);
+        Assert.Contains($"name=\"migrantId\" value=\"{migrant}\"", form, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,17 +111,35 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
-    public async Task The_centre_must_offer_the_trade_and_track_that_year()
+    public async Task The_form_offers_only_what_the_centre_offers_that_year_and_refuses_anything_else()
     {
-        var (centre, trade, _) = await AlkariOfferAsync();
+        var (centre, trade, track) = await AlkariOfferAsync();
         var qualification = await app.TrackAsync(DiplomaTrack.Qualification);
+        var hairdressing = await app.TradeAsync("COIF");
+        var other = (await app.CentreInRegionAsync("RSK")).Id;
+        await app.OfferAsync(other, hairdressing, qualification, TrainingData.ThisYear, 5);
         var migrant = await app.MigrantAsync();
-        var client = await SignedInAsync(DemoAccounts.AlkariDirector);
+        var client = await SignedInAsync(DemoAccounts.RabatSocial);
 
-        var response = await EnrolAsync(client, migrant, centre, trade, qualification);
+        var form = await client.GetTextAsync($"/Enrolments/Create?migrantId={migrant}&centreId={centre}");
+        Assert.Contains("Menuiserie aluminium", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("CentreCode", form, StringComparison.Ordinal);
+        var listed = Regex.Matches(form, "name=\"OfferId\" id=\"offer-(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value)).Order().ToList();
+        var offered = await app.WithDbAsync(db => db.CentreOffers.Where(o => o.TrainingCentreId == centre && o.AcademicYear == TrainingData.ThisYear)
+            .Select(o => o.Id).OrderBy(id => id).ToListAsync());
+        Assert.Equal(offered, listed);
+
+        // An offer of another centre posted with this centre, and an offer that does not exist: refused.
+        var otherOffer = await app.WithDbAsync(db => db.CentreOffers.Where(o => o.TrainingCentreId == other && o.TradeId == hairdressing).Select(o => o.Id).FirstAsync());
+        var response = await client.PostFormAsync($"/Enrolments/Create?migrantId={migrant}&centreId={centre}", new Dictionary<string, string>
+        {
+            ["MigrantId"] = migrant.ToString(), ["CentreId"] = centre.ToString(), ["AcademicYear"] = TrainingData.ThisYear.ToString(),
+            ["OfferId"] = otherOffer.ToString(), ["StartDate"] = TrainingData.Iso(TrainingData.Today),
+        }, "/Enrolments/Create");
         Assert.Contains("n'offre pas cette filière dans ce parcours", await response.ReadTextAsync(), StringComparison.Ordinal);
-        var lastYear = await EnrolAsync(client, migrant, centre, trade, await app.TrackAsync(), TrainingData.ThisYear - 1, new DateOnly(TrainingData.ThisYear - 1, 10, 1));
+        var lastYear = await EnrolAsync(client, migrant, centre, trade, qualification);
         Assert.Contains("n'offre pas cette filière dans ce parcours", await lastYear.ReadTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Enrolments.CountAsync(e => e.MigrantId == migrant)));
     }
 
     [Fact]
@@ -122,7 +147,7 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
     {
         var (centre, trade, track) = await AlkariOfferAsync();
         var migrant = await app.MigrantAsync();
-        var client = await SignedInAsync(DemoAccounts.AlkariDirector);
+        var client = await SignedInAsync(DemoAccounts.RabatSocial);
         var response = await EnrolAsync(client, migrant, centre, trade, track, start: new DateOnly(TrainingData.ThisYear + 1, 9, 2));
         Assert.Contains("La date de début doit tomber dans l'année de formation", await response.ReadTextAsync(), StringComparison.Ordinal);
     }
@@ -183,8 +208,10 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
         var (centre, trade, track) = await AlkariOfferAsync();
         var migrant = await app.MigrantAsync("TTA");
         var client = await SignedInAsync(DemoAccounts.RabatSocial);
-        var response = await EnrolAsync(client, migrant, centre, trade, track);
-        Assert.Contains("Aucun dossier accessible ne porte ce numéro", await response.ReadTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Enrolments/Create?migrantId={migrant}")).StatusCode);
+        // Posted anyway: the file is out of scope, so the answer is 404 and nothing is recorded.
+        Assert.Equal(HttpStatusCode.NotFound, (await EnrolAsync(client, migrant, centre, trade, track)).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Enrolments.CountAsync(e => e.MigrantId == migrant)));
     }
 
     [Fact]
