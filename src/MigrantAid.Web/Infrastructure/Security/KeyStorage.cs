@@ -24,7 +24,8 @@ public static partial class KeyStorage
         var path = configuration["DataProtection:CertificatePath"];
         if (!string.IsNullOrWhiteSpace(path))
         {
-            builder.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:CertificatePassword"]));
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:CertificatePassword"]);
+            builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
         services.AddHostedService(sp => new KeyStorageNotice(sp.GetRequiredService<ILogger<KeyStorageNotice>>(), path));
         return services;
