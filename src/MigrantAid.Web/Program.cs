@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Razor;
 using MigrantAid.Web.Data;
@@ -29,7 +28,7 @@ builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddDataProtection().SetApplicationName("MigrantAid").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddAppDataProtection(builder.Configuration);
 
 // Identity, sign-in and access control.
 builder.Services.AddHttpContextAccessor();

@@ -1,6 +1,7 @@
 namespace MigrantAid.Web.Domain;
 
-public enum EnrolmentStatus { Applied, Enrolled, Active, Suspended, Completed, Certified, DroppedOut }
+/// <summary>Declined: the centre's director refused an application (proposed by the person's social worker); it never started.</summary>
+public enum EnrolmentStatus { Applied, Enrolled, Active, Suspended, Completed, Certified, DroppedOut, Declined }
 
 /// <summary>Why an apprentice left before completion. The two "needs income" reasons are the ones the agency acts on (allowance, income-generating activity).</summary>
 public enum DropoutReason { NeedsIncomeBegging, NeedsIncomeInformalWork, FoundWork, LeftRegionOrCountry, Health, Family, Other }
@@ -64,6 +65,7 @@ public class Enrolment : Entity, ICentreScoped
     public DateOnly? CompletedOn { get; private set; }
     public DateOnly? CertifiedOn { get; private set; }
     public string? DiplomaNumber { get; private set; }
+    public DateOnly? DeclinedOn { get; private set; }
     public DateOnly? DroppedOutOn { get; private set; }
     public DropoutReason? DropoutReason { get; private set; }
     public string? DropoutNote { get; private set; }
@@ -101,6 +103,13 @@ public class Enrolment : Entity, ICentreScoped
     }
 
     public void Accept(DateOnly date) => Move(date, EnrolmentStatus.Enrolled, [EnrolmentStatus.Applied], () => EnrolledOn = date);
+
+    /// <summary>The director refuses an application: it frees nothing and counts for nothing, and the person may be proposed again.</summary>
+    public void Decline(DateOnly date) => Move(date, EnrolmentStatus.Declined, [EnrolmentStatus.Applied], () => DeclinedOn = date);
+
+    /// <summary>Holds a place in the offer (every status but dropped out and declined).</summary>
+    public static readonly EnrolmentStatus[] PlaceTakingStatuses =
+        [EnrolmentStatus.Applied, EnrolmentStatus.Enrolled, EnrolmentStatus.Active, EnrolmentStatus.Suspended, EnrolmentStatus.Completed, EnrolmentStatus.Certified];
 
     public void Activate(DateOnly date) => Move(date, EnrolmentStatus.Active, [EnrolmentStatus.Enrolled], () => ActivatedOn = date);
 

@@ -75,11 +75,14 @@ public sealed class TrainingBrowserTests(BrowserFixture browser)
         var app = browser.App;
         var alkari = await app.CentreAsync();
         var enrolment = await app.EnrolmentAsync(await app.MigrantAsync(), alkari.Id);
+        var applicant = await app.MigrantAsync();
+        await app.EnrolmentAsync(applicant, alkari.Id, EnrolmentStatus.Applied, start: TrainingData.Today);
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, DemoAccounts.AlkariDirector);
         foreach (var (url, name) in new[]
         {
-            ($"/Centres/Details/{alkari.Id}", "centre"), ("/Centres?tradeId=1", "centres"), ($"/Enrolments/Create?centreId={alkari.Id}", "enrol"),
+            ($"/Centres/Details/{alkari.Id}", "centre"), ("/Centres?tradeId=1", "centres"), ("/Enrolments/Find", "enrol-find"), ("/Enrolments/Applications", "applications"),
+            ($"/Enrolments/Create?migrantId={applicant}", "enrol"),
             ("/Enrolments", "enrolments"), ($"/Enrolments/Details/{enrolment}", "enrolment"), ("/Hosts", "hosts"), ("/Hosts/Create", "host-create"),
             ("/Attendance", "grid"), ("/Enrolments/FollowUps", "follow-ups"),
         })

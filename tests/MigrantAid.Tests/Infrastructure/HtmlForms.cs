@@ -211,6 +211,14 @@ public sealed class WebForm(HttpClient client, IHtmlFormElement form, Uri pageUr
     public Task<HttpResponseMessage> SubmitTamperedAsync(IReadOnlyDictionary<string, string> fields) =>
         HtmlForms.SendAsync(client, form, pageUri, fields, files: null, actionOverride: null, tampered: true);
 
+    /// <summary>
+    /// A form the person may use, its fields changed and pointed at another record (the
+    /// developer tools again), with the form's own token for their own session. Only for scope
+    /// tests that expect a refusal.
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitTamperedToAsync(string targetUrl, IReadOnlyDictionary<string, string> fields) =>
+        HtmlForms.SendAsync(client, form, pageUri, fields, files: null, actionOverride: targetUrl, tampered: true);
+
     internal Task<HttpResponseMessage> SubmitToAsync(string targetUrl, IReadOnlyDictionary<string, string>? fields) =>
         HtmlForms.SendAsync(client, form, pageUri, fields, files: null, actionOverride: targetUrl);
 }

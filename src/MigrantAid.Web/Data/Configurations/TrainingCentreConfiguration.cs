@@ -19,6 +19,8 @@ internal sealed class TrainingCentreConfiguration : IEntityTypeConfiguration<Tra
         b.HasOne(e => e.Region).WithMany().HasForeignKey(e => e.RegionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Province).WithMany().HasForeignKey(e => e.ProvinceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.RegionId, e.Name });
+        b.Property(e => e.SearchKey).HasMaxLength(TrainingCentre.SearchKeyMaxLength).IsRequired();
+        b.HasIndex(e => e.SearchKey);
     }
 }
 

@@ -20,6 +20,11 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
     public async Task<IActionResult> Index([FromQuery] CentreFilter filter, int page = 1, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (Request.Query.Count == 0 && user.Scope.Kind == ScopeKind.Region)
+        {
+            // Regional staff work on their region: the list opens there ("All" stays one click away).
+            filter.RegionId = user.RegionId;
+        }
         var language = Cultures.Current;
         var query = db.TrainingCentres.AsNoTracking();
         if (filter.RegionId is { } region)
@@ -45,8 +50,12 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
         }
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var term = filter.Q.Trim();
-            query = query.Where(c => c.Code.StartsWith(term) || c.Name.Contains(term) || c.City.StartsWith(term));
+            // Every folded word of the box must appear in the centre's folded search key
+            // (code, names in both scripts, city): case, accents and Arabic letter forms ignored.
+            foreach (var word in NameKey.Words(filter.Q).Distinct().Take(6))
+            {
+                query = query.Where(c => c.SearchKey.Contains(word));
+            }
         }
         var total = await query.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
@@ -82,13 +91,13 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
         // across the row scope.
         // Scope bypass: head-counts per offer, never a person, shown to anyone who may see the centre.
         var counts = await db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .Where(e => e.TrainingCentreId == id && e.Status != EnrolmentStatus.Applied)
+            .Where(e => e.TrainingCentreId == id && e.Status != EnrolmentStatus.Applied && e.Status != EnrolmentStatus.Declined)
             .GroupBy(e => new { e.AcademicYear, e.TradeId, e.DiplomaTrackId })
             .Select(g => new { g.Key.AcademicYear, g.Key.TradeId, g.Key.DiplomaTrackId, Count = g.Count(), Migrants = g.Select(e => e.MigrantId).Distinct().Count() })
             .ToListAsync(ct);
         // Scope bypass: head-counts per year, never a person.
         var perYear = await db.Enrolments.IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .Where(e => e.TrainingCentreId == id && e.Status != EnrolmentStatus.Applied)
+            .Where(e => e.TrainingCentreId == id && e.Status != EnrolmentStatus.Applied && e.Status != EnrolmentStatus.Declined)
             .GroupBy(e => e.AcademicYear)
             .Select(g => new YearCount(g.Key, g.Select(e => e.MigrantId).Distinct().Count(),
                 g.Count(e => e.Status == EnrolmentStatus.Completed || e.Status == EnrolmentStatus.Certified),

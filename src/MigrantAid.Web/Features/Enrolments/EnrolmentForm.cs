@@ -4,13 +4,20 @@ using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Web.Features.Enrolments;
 
+/// <summary>
+/// An enrolment proposal: the person (a file the user may see, or a director's look-up
+/// ticket), one offer of the chosen centre for the year, and the start date. Trade, track,
+/// year and centre all come from the offer, so nothing the centre does not offer can be posted.
+/// </summary>
 public sealed class EnrolmentForm
 {
-    public string? MigrantFileNumber { get; set; }
-    public string? CentreCode { get; set; }
-    public int? TradeId { get; set; }
-    public int? DiplomaTrackId { get; set; }
+    /// <summary>A file the user sees (the case file's "Enrol" link).</summary>
+    public int? MigrantId { get; set; }
+    /// <summary>The protected result of a director's look-up (file number, family name and birth year).</summary>
+    public string? Ticket { get; set; }
+    public int? CentreId { get; set; }
     public int? AcademicYear { get; set; }
+    public int? OfferId { get; set; }
     public DateOnly? StartDate { get; set; }
     /// <summary>Administrator only: enrol beyond the offer's capacity (recorded on the enrolment).</summary>
     public bool OverrideCapacity { get; set; }
@@ -20,22 +27,36 @@ public sealed class EnrolmentFormValidator : AbstractValidator<EnrolmentForm>
 {
     public EnrolmentFormValidator(IStringLocalizer<SharedResource> l)
     {
-        RuleFor(f => f.MigrantFileNumber).NotEmpty().WithMessage(_ => l["Enrolments.MigrantRequired"])
-            .MaximumLength(Migrant.FileNumberMaxLength).WithMessage(_ => l["Enrolments.MigrantNotFound"]);
-        RuleFor(f => f.CentreCode).NotEmpty().WithMessage(_ => l["Enrolments.CentreRequired"])
-            .MaximumLength(TrainingCentre.CodeMaxLength).WithMessage(_ => l["Enrolments.CentreNotFound"]);
-        RuleFor(f => f.TradeId).NotNull().WithMessage(_ => l["Enrolments.TradeRequired"]);
-        RuleFor(f => f.DiplomaTrackId).NotNull().WithMessage(_ => l["Enrolments.TrackRequired"]);
-        RuleFor(f => f.AcademicYear).NotNull().WithMessage(_ => l["Enrolments.YearRequired"])
-            .InclusiveBetween(2000, 2100).WithMessage(_ => l["Enrolments.YearRequired"]);
+        RuleFor(f => f.OfferId).NotNull().WithMessage(_ => l["Enrolments.OfferRequired"]);
         RuleFor(f => f.StartDate).NotNull().WithMessage(_ => l["Enrolments.StartDateRequired"]);
-        RuleFor(f => f.StartDate)
-            .Must((f, d) => d is null || f.AcademicYear is null || Domain.AcademicYear.Of(d.Value) == f.AcademicYear)
-            .WithMessage(_ => l["Enrolments.StartDateOutsideYear"]);
     }
 }
 
-public enum TransitionAction { Accept, Activate, Suspend, Resume, Complete, Certify, DropOut, RecordOutcome }
+/// <summary>A director's look-up of a person in front of them: all three must match one file.</summary>
+public sealed class EnrolmentLookupForm
+{
+    public const int FamilyNameMaxLength = 100;
+
+    public string? FileNumber { get; set; }
+    public string? FamilyName { get; set; }
+    public int? BirthYear { get; set; }
+}
+
+public sealed class EnrolmentLookupFormValidator : AbstractValidator<EnrolmentLookupForm>
+{
+    public EnrolmentLookupFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        // Too long cannot match a file: the same answer as a mismatch.
+        RuleFor(f => f.FileNumber).NotEmpty().WithMessage(_ => l["Enrolments.MigrantRequired"])
+            .Must(v => v is null || v.Trim().Length <= Migrant.FileNumberMaxLength).WithMessage(_ => l["Enrolments.LookupNoMatch"]);
+        RuleFor(f => f.FamilyName).NotEmpty().WithMessage(_ => l["Enrolments.FamilyNameRequired"])
+            .Must(v => v is null || v.Trim().Length <= EnrolmentLookupForm.FamilyNameMaxLength).WithMessage(_ => l["Enrolments.LookupNoMatch"]);
+        RuleFor(f => f.BirthYear).NotNull().WithMessage(_ => l["Enrolments.BirthYearRequired"])
+            .InclusiveBetween(1900, 2100).WithMessage(_ => l["Enrolments.BirthYearRequired"]);
+    }
+}
+
+public enum TransitionAction { Accept, Activate, Suspend, Resume, Complete, Certify, DropOut, RecordOutcome, Decline }
 
 /// <summary>One status change posted from the enrolment's page, with the version the user saw.</summary>
 public sealed class TransitionForm

@@ -8,14 +8,16 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Infrastructure.Auditing;
 using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Features.Migrants;
 using MigrantAid.Web.Infrastructure.Localization;
 
 namespace MigrantAid.Web.Features.Enrolments;
 
 [Authorize(Permissions.EnrolmentsRead)]
 public sealed class EnrolmentsController(
-    AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, AuditTrail auditTrail) : Controller
 {
     public const int PageSize = 25;
 
@@ -44,32 +46,31 @@ public sealed class EnrolmentsController(
         return View(new EnrolmentListViewModel(centreId, year, status, page, total, PageSize, rows, await NamesAsync(ct)));
     }
 
+    /// <summary>
+    /// The enrolment form, for one person: from the case file (<paramref name="migrantId"/>, a
+    /// file the user sees) or after a director's look-up (<paramref name="ticket"/>). It shows
+    /// the person to confirm, the centre (a director's own; others choose among the centres of
+    /// their scope that offer something that year) and only that centre's offers for the year.
+    /// </summary>
     [Authorize(Permissions.EnrolmentsProposeOrManage)]
-    public async Task<IActionResult> Create(int? migrantId, int? centreId, CancellationToken ct)
+    public async Task<IActionResult> Create(int? migrantId, string? ticket, int? centreId, int? year,
+        [FromServices] EnrolmentService service, CancellationToken ct)
     {
-        var form = new EnrolmentForm { AcademicYear = AcademicYear.Of(clock.Today()), StartDate = clock.Today() };
-        if (migrantId is { } m)
+        if (centreId is { } c && (await db.TrainingCentres.AsNoTracking().SingleOrDefaultAsync(x => x.Id == c, ct) is not { } centre || !service.MayWorkAt(centre)))
         {
-            form.MigrantFileNumber = await db.Migrants.Where(x => x.Id == m).Select(x => x.FileNumber).SingleOrDefaultAsync(ct);
-            if (form.MigrantFileNumber is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
         }
-        if (centreId is { } c)
+        if (migrantId is null && string.IsNullOrEmpty(ticket))
         {
-            var centre = await db.TrainingCentres.AsNoTracking().SingleOrDefaultAsync(x => x.Id == c, ct);
-            if (centre is null || !user.Scope.MayWorkAtCentre(centre.Id, centre.RegionId))
-            {
-                return NotFound();
-            }
-            form.CentreCode = centre.Code;
+            // No person yet: a director finds them (three details together); others start from the case file.
+            return user.Has(Permissions.EnrolmentsManage) ? RedirectToAction(nameof(Find)) : Redirect("~/Migrants");
         }
-        else if (user.Scope.Kind == ScopeKind.Centre && user.CentreId is { } own)
+        var form = new EnrolmentForm
         {
-            form.CentreCode = await db.TrainingCentres.Where(x => x.Id == own).Select(x => x.Code).SingleOrDefaultAsync(ct);
-        }
-        return await CreateView(form, ct);
+            MigrantId = string.IsNullOrEmpty(ticket) ? migrantId : null, Ticket = ticket, CentreId = centreId,
+            AcademicYear = year ?? AcademicYear.Of(clock.Today()), StartDate = clock.Today(),
+        };
+        return await CreateView(form, service, ct) ?? NotFound();
     }
 
     [HttpPost, Authorize(Permissions.EnrolmentsProposeOrManage)]
@@ -80,19 +81,93 @@ public sealed class EnrolmentsController(
         if (!result.IsValid)
         {
             result.AddTo(ModelState);
-            return await CreateView(form, ct);
+            return await CreateView(form, service, ct) ?? NotFound();
         }
-        var (enrolment, errors) = await service.EnrolAsync(form, ct);
+        var (enrolment, errors) = await service.ProposeAsync(form, ct);
         if (enrolment is null)
         {
             foreach (var e in errors)
             {
                 ModelState.AddModelError(e.Field, l[e.MessageKey]);
             }
-            return await CreateView(form, ct);
+            return await CreateView(form, service, ct) ?? NotFound();
         }
         TempData["Success"] = l["Enrolments.Created"].Value;
         return RedirectToAction(nameof(Details), new { id = enrolment.Id });
+    }
+
+    /// <summary>A director enrols someone in front of them: file number, family name and birth year, together.</summary>
+    [Authorize(Permissions.EnrolmentsManage)]
+    public IActionResult Find() => View(new EnrolmentLookupForm());
+
+    [HttpPost, Authorize(Permissions.EnrolmentsManage)]
+    public async Task<IActionResult> Find(EnrolmentLookupForm form, [FromServices] IValidator<EnrolmentLookupForm> validator,
+        [FromServices] EnrolmentService service, CancellationToken ct)
+    {
+        var result = await validator.ValidateAsync(form, ct);
+        if (!result.IsValid)
+        {
+            result.AddTo(ModelState);
+            return View(form);
+        }
+        var (outcome, ticket) = await service.LookupAsync(form, ct);
+        switch (outcome)
+        {
+            case LookupOutcome.Found:
+                return RedirectToAction(nameof(Create), new { ticket });
+            case LookupOutcome.TooMany:
+                ModelState.AddModelError("", l["Enrolments.LookupLimit"]);
+                return View(form);
+            default:
+                // The same answer whether the number is unknown, elsewhere, or the name or year differ.
+                ModelState.AddModelError("", l["Enrolments.LookupNoMatch"]);
+                return View(form);
+        }
+    }
+
+    /// <summary>The applications waiting for a decision at the user's centre (or in their scope), oldest first.</summary>
+    [Authorize(Permissions.EnrolmentsManage)]
+    public async Task<IActionResult> Applications(int page = 1, CancellationToken ct = default)
+    {
+        var query = ApplicationsQuery.Waiting(db);
+        var total = await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await ApplicationsQuery.RowsAsync(db, query.Skip((page - 1) * PageSize).Take(PageSize), ct);
+        return View(new ApplicationsViewModel(rows, page, total, PageSize, await NamesAsync(ct), clock.Today()));
+    }
+
+    /// <summary>Accept or decline an application from the list (a domain transition, audited like any change).</summary>
+    [HttpPost, Authorize(Permissions.EnrolmentsManage)]
+    public async Task<IActionResult> Decide(int id, TransitionAction decision, Guid version, CancellationToken ct)
+    {
+        var enrolment = await db.Enrolments.SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (enrolment is null || decision is not (TransitionAction.Accept or TransitionAction.Decline))
+        {
+            return NotFound();
+        }
+        try
+        {
+            if (decision == TransitionAction.Accept)
+            {
+                enrolment.Accept(clock.Today());
+            }
+            else
+            {
+                enrolment.Decline(clock.Today());
+            }
+            db.Entry(enrolment).Property(e => e.Version).OriginalValue = version;
+            await db.SaveChangesAsync(ct);
+            TempData["Success"] = l[decision == TransitionAction.Accept ? "Applications.Accepted" : "Applications.Declined"].Value;
+        }
+        catch (DomainRuleException ex)
+        {
+            TempData["ApplicationsError"] = l[ex.MessageKey].Value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["ApplicationsError"] = l["Enrolments.ConcurrencyConflict"].Value;
+        }
+        return RedirectToAction(nameof(Applications));
     }
 
     public async Task<IActionResult> Details(int id, CancellationToken ct)
@@ -240,6 +315,7 @@ public sealed class EnrolmentsController(
         switch (f.Action)
         {
             case TransitionAction.Accept: e.Accept(date); break;
+            case TransitionAction.Decline: e.Decline(date); break;
             case TransitionAction.Activate: e.Activate(date); break;
             case TransitionAction.Suspend: e.Suspend(date); break;
             case TransitionAction.Resume: e.Resume(date); break;
@@ -267,6 +343,8 @@ public sealed class EnrolmentsController(
         var profile = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => m.Id == e.MigrantId)
             .Select(m => new ApprenticeProfile(m.Id, m.FileNumber, m.FamilyName, m.GivenName, m.Sex, m.BirthDate, m.BirthYear, m.NationalityId, m.Phone))
             .SingleAsync(ct);
+        // The page shows the apprentice's profile: an opening of their file, recorded as such.
+        await FileOpenings.RecordAsync(db, auditTrail, profile.MigrantId, ct);
         var names = await NamesAsync(ct);
         var language = Cultures.Current;
         var nationality = (await db.Countries.AsNoTracking().SingleAsync(c => c.Id == profile.NationalityId, ct)).Name(language);
@@ -281,11 +359,32 @@ public sealed class EnrolmentsController(
             user.Has(Permissions.EnrolmentsManage), form);
     }
 
-    private async Task<IActionResult> CreateView(EnrolmentForm form, CancellationToken ct)
+    /// <summary>The form for its person; null when the person is not (or no longer) the user's to see.</summary>
+    private async Task<IActionResult?> CreateView(EnrolmentForm form, EnrolmentService service, CancellationToken ct)
     {
+        var person = await service.PersonAsync(form.MigrantId, form.Ticket, ct);
+        if (person is null)
+        {
+            return null;
+        }
+        var thisYear = AcademicYear.Of(clock.Today());
+        var year = form.AcademicYear is { } y && y >= thisYear - 1 && y <= thisYear + 1 ? y : thisYear;
+        form.AcademicYear = year;
+        // A director's centre is known; others choose among the centres of their scope.
+        if (user.Scope.Kind == ScopeKind.Centre)
+        {
+            form.CentreId = user.CentreId;
+        }
+        var centres = await service.CentresAsync(year, ct);
+        if (form.CentreId is { } chosen && centres.All(c => c.Id != chosen))
+        {
+            form.CentreId = null;
+        }
+        var offers = form.CentreId is { } centreId ? await service.OffersAsync(centreId, year, ct) : [];
         ViewData["Names"] = await NamesAsync(ct);
         ViewData["CanOverride"] = user.Has(Permissions.EnrolmentsOverrideCapacity);
-        return View(nameof(Create), form);
+        return View(nameof(Create), new EnrolmentFormPage(form, person, centres, offers, user.Scope.Kind == ScopeKind.Centre,
+            [thisYear - 1, thisYear, thisYear + 1]));
     }
 
     private async Task<ReferenceNames> NamesAsync(CancellationToken ct)
@@ -296,6 +395,36 @@ public sealed class EnrolmentsController(
         return new ReferenceNames(
             trades.OrderBy(t => t.Name(language), StringComparer.CurrentCulture).ToDictionary(t => t.Id, t => t.Name(language)),
             tracks.OrderBy(t => t.DurationMonths).ToDictionary(t => t.Id, t => t.Name(language)));
+    }
+}
+
+public sealed record EnrolmentFormPage(EnrolmentForm Form, PersonToConfirm Person, IReadOnlyList<(int Id, string Name)> Centres,
+    IReadOnlyList<OfferChoice> Offers, bool CentreFixed, IReadOnlyList<int> Years);
+
+public sealed record ApplicationRow(int Id, Guid Version, string FileNumber, string FamilyName, string GivenName, string Centre,
+    int TradeId, int TrackId, int AcademicYear, DateOnly StartDate, DateTimeOffset ProposedAt, string? ProposedBy);
+
+public sealed record ApplicationsViewModel(IReadOnlyList<ApplicationRow> Rows, int Page, int Total, int PageSize, ReferenceNames Names, DateOnly Today)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Applications waiting for the director's decision, in the user's row scope.</summary>
+public static class ApplicationsQuery
+{
+    public static IQueryable<Enrolment> Waiting(AppDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Enrolments.AsNoTracking().Where(e => e.Status == EnrolmentStatus.Applied).OrderBy(e => e.Id);
+    }
+
+    public static async Task<IReadOnlyList<ApplicationRow>> RowsAsync(AppDbContext db, IQueryable<Enrolment> query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await query.Select(e => new ApplicationRow(e.Id, e.Version, e.Migrant!.FileNumber, e.Migrant.FamilyName, e.Migrant.GivenName,
+                e.TrainingCentre!.Name, e.TradeId, e.DiplomaTrackId, e.AcademicYear, e.StartDate, e.CreatedAt,
+                db.Users.Where(u => u.Id == e.CreatedBy).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToListAsync(ct);
     }
 }
 

@@ -6,6 +6,9 @@ public sealed class TrainingOptions
 {
     /// <summary>Monthly attendance below this share (two months running) puts an apprentice on the dropout risk list.</summary>
     public double RiskAttendanceThreshold { get; set; } = 0.70;
+
+    /// <summary>How many look-ups (file number, family name, birth year) one user may make per hour to enrol someone in front of them.</summary>
+    public int LookupsPerHour { get; set; } = 10;
 }
 
 public static class TrainingSetup
@@ -18,6 +21,7 @@ public static class TrainingSetup
         services.AddNavEntry("/Centres", "Nav.Centres", Permissions.CentresRead, 20);
         services.AddNavEntry("/Enrolments", "Nav.Enrolments", Permissions.EnrolmentsRead, 30);
         services.AddNavEntry("/Hosts", "Nav.Hosts", Permissions.EnrolmentsRead, 40);
+        services.AddHomeWidget<ApplicationsHomeViewComponent>(15, s => s.Kind == ScopeKind.Centre && s.Has(Permissions.EnrolmentsManage));
         services.AddHomeWidget<DirectorHomeViewComponent>(20, s => s.Kind == ScopeKind.Centre);
         services.AddScoped<RiskList>();
         return services;

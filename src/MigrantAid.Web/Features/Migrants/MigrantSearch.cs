@@ -41,12 +41,15 @@ public sealed class MigrantSearch
     };
 
     /// <summary>
-    /// Filters the (row-scoped) files. Names: every word of the box must prefix-match one of
+    /// Filters the (row-scoped) files. Without <paramref name="sensitive"/> access (a centre
+    /// director), every criterion on a sensitive column is ignored — the administrative status
+    /// filter and document numbers in the search box — so the rows a user gets never depend on
+    /// values hidden from them (else a few requests would read them out). Names: every word of the box must prefix-match one of
     /// the file's name tokens (any order, case, accents, script, transliteration) — each word
     /// is an index range scan on MigrantNameTokens. A word with digits is also tried as a
     /// file, phone or document number (prefix, on indexed columns).
     /// </summary>
-    public IQueryable<Migrant> Apply(AppDbContext db, int currentYear)
+    public IQueryable<Migrant> Apply(AppDbContext db, int currentYear, bool sensitive)
     {
         var query = db.Migrants.AsNoTracking().Where(m => m.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(NationalityCode))
@@ -55,7 +58,7 @@ public sealed class MigrantSearch
             query = query.Where(m => m.Nationality!.Code == code);
         }
         if (RegionId is { } region) query = query.Where(m => m.RegionId == region);
-        if (Status is { } status) query = query.Where(m => m.AdministrativeStatus == status);
+        if (sensitive && Status is { } status) query = query.Where(m => m.AdministrativeStatus == status);
         if (Sex is { } sex) query = query.Where(m => m.Sex == sex);
         if (AgeBand is { } band)
         {
@@ -72,12 +75,12 @@ public sealed class MigrantSearch
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            query = ApplyText(db, query, Q.Trim());
+            query = ApplyText(db, query, Q.Trim(), sensitive);
         }
         return query;
     }
 
-    private static IQueryable<Migrant> ApplyText(AppDbContext db, IQueryable<Migrant> query, string text)
+    private static IQueryable<Migrant> ApplyText(AppDbContext db, IQueryable<Migrant> query, string text, bool sensitive)
     {
         if (text.Any(char.IsAsciiDigit) && !text.Contains(' ', StringComparison.Ordinal))
         {
@@ -94,9 +97,13 @@ public sealed class MigrantSearch
             // The candidates keep the row scope: IgnoreQueryFilters in a subquery switches the
             // filter off for the whole query, which would let other regions' files through.
             var candidates = db.Migrants;
-            var ids = candidates.Where(m => string.Compare(m.FileNumber, upper) >= 0 && string.Compare(m.FileNumber, upperEnd) < 0).Select(m => m.Id)
-                .Concat(candidates.Where(m => string.Compare(m.ResidenceCardNumber, document) >= 0 && string.Compare(m.ResidenceCardNumber, documentEnd) < 0).Select(m => m.Id))
-                .Concat(candidates.Where(m => string.Compare(m.UnhcrNumber, document) >= 0 && string.Compare(m.UnhcrNumber, documentEnd) < 0).Select(m => m.Id));
+            var ids = candidates.Where(m => string.Compare(m.FileNumber, upper) >= 0 && string.Compare(m.FileNumber, upperEnd) < 0).Select(m => m.Id);
+            if (sensitive)
+            {
+                // Residence-card and UNHCR numbers are legal status: matched only for those who may read them.
+                ids = ids.Concat(candidates.Where(m => string.Compare(m.ResidenceCardNumber, document) >= 0 && string.Compare(m.ResidenceCardNumber, documentEnd) < 0).Select(m => m.Id))
+                    .Concat(candidates.Where(m => string.Compare(m.UnhcrNumber, document) >= 0 && string.Compare(m.UnhcrNumber, documentEnd) < 0).Select(m => m.Id));
+            }
             if (phoneOk)
             {
                 ids = ids.Concat(candidates.Where(m => string.Compare(m.PhoneKey, phone) >= 0 && string.Compare(m.PhoneKey, phoneEnd) < 0).Select(m => m.Id));

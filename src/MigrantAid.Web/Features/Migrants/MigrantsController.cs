@@ -22,7 +22,13 @@ public sealed class MigrantsController(
 
     public async Task<IActionResult> Index([FromQuery] MigrantSearch search, CancellationToken ct)
     {
-        var query = search.Apply(db, Today.Year);
+        var sensitive = MigrantAccess.MaySeeSensitive(user);
+        if (!sensitive)
+        {
+            // Ignored by the search anyway; cleared so that links and the form do not carry it on.
+            search.Status = null;
+        }
+        var query = search.Apply(db, Today.Year, sensitive);
         var page = await MigrantPaging.PageAsync(db, query, search, PageSize, ct);
         var language = Cultures.Current;
         var ids = page.Ids;
@@ -33,14 +39,14 @@ public sealed class MigrantsController(
             .ToListAsync(ct);
         rows = ids.Select(id => rows.Single(r => r.Id == id)).ToList();
         return View(new MigrantListViewModel(search, rows, page.PreviousBefore, page.NextAfter,
-            await MigrantOptions.LoadAsync(db, user, ct), MigrantAccess.MaySeeSensitive(user), MigrantAccess.MayEdit(user)));
+            await MigrantOptions.LoadAsync(db, user, ct), sensitive, MigrantAccess.MayEdit(user)));
     }
 
     /// <summary>The current search as CSV or XLSX, streamed; only the columns the user's role may see.</summary>
     public async Task<IActionResult> Export([FromQuery] MigrantSearch search, string? format, [FromServices] AuditTrail auditTrail, CancellationToken ct)
     {
-        var query = search.Apply(db, Today.Year);
         var sensitive = MigrantAccess.MaySeeSensitive(user);
+        var query = search.Apply(db, Today.Year, sensitive);
         // Who took which list out of the system is part of the trail (the key is the search, not the people).
         db.AuditEntries.Add(auditTrail.Event(AuditAction.Viewed, "MigrantExport", Truncate($"{format ?? "csv"} {Request.QueryString}", 100)));
         await db.SaveChangesAsync(ct);
@@ -105,9 +111,7 @@ public sealed class MigrantsController(
         {
             timeline.AddRange(await source.GetAsync(id, ct));
         }
-        // Opening a file is itself audited: who looked at whose file, when.
-        db.AuditEntries.Add(auditTrail.Event(AuditAction.Viewed, nameof(Migrant), id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await db.SaveChangesAsync(ct);
+        await FileOpenings.RecordAsync(db, auditTrail, id, ct);
         return View(model with { Timeline = timeline.OrderByDescending(t => t.Date).ToList() });
     }
 
@@ -118,19 +122,20 @@ public sealed class MigrantsController(
         {
             return NotFound();
         }
-        db.AuditEntries.Add(auditTrail.Event(AuditAction.Viewed, nameof(Migrant), id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await db.SaveChangesAsync(ct);
+        await FileOpenings.RecordAsync(db, auditTrail, id, ct);
         return View(model);
     }
 
     [Authorize(Permissions.MigrantsWrite)]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, [FromServices] AuditTrail auditTrail, CancellationToken ct)
     {
         var m = await db.Migrants.AsNoTracking().Include(x => x.Nationality).SingleOrDefaultAsync(x => x.Id == id && x.MergedIntoId == null, ct);
         if (m is null)
         {
             return NotFound();
         }
+        // The edit form shows the whole file, sensitive fields included: an opening like Details.
+        await FileOpenings.RecordAsync(db, auditTrail, id, ct);
         return await FormView(MigrantForm.From(m, m.Nationality!.Code), ct, id, m.FileNumber);
     }
 

@@ -10,6 +10,8 @@ public static class LoggingSetup
         log.ReadFrom.Configuration(configuration)
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            // Keys in the database are the design; Security/KeyStorage.cs says so once at start-up instead.
+            .Filter.ByExcluding(e => e.MessageTemplate.Text.StartsWith(Security.KeyStorage.FrameworkWarningPrefix, StringComparison.Ordinal))
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(

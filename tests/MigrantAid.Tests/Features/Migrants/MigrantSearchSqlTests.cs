@@ -14,7 +14,7 @@ public sealed class MigrantSearchSqlTests(AppFactory app) : IClassFixture<AppFac
     [InlineData("0612345678")]
     public async Task The_search_is_translated_to_range_comparisons_on_indexed_columns(string q)
     {
-        var sql = await app.WithDbAsync(db => Task.FromResult(new MigrantSearch { Q = q }.Apply(db, 2026).ToQueryString()));
+        var sql = await app.WithDbAsync(db => Task.FromResult(new MigrantSearch { Q = q }.Apply(db, 2026, sensitive: true).ToQueryString()));
         Assert.DoesNotContain("LIKE", sql, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("lower(", sql, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("instr(", sql, StringComparison.OrdinalIgnoreCase);
@@ -26,7 +26,7 @@ public sealed class MigrantSearchSqlTests(AppFactory app) : IClassFixture<AppFac
     {
         var plan = await app.WithDbAsync(async db =>
         {
-            var sql = new MigrantSearch { Q = "diallo" }.Apply(db, 2026).Select(m => m.Id).ToQueryString();
+            var sql = new MigrantSearch { Q = "diallo" }.Apply(db, 2026, sensitive: true).Select(m => m.Id).ToQueryString();
             // Inline the parameters to ask SQLite for the plan of this very statement.
             var lines = sql.Split('\n');
             var body = string.Join('\n', lines.Where(l => !l.StartsWith(".param", StringComparison.Ordinal)));

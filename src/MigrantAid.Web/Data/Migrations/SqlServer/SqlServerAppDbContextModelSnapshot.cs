@@ -629,6 +629,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("DiplomaNumber")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -1681,6 +1684,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Property<int>("RegionId")
                         .HasColumnType("int");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1698,6 +1706,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ProvinceId");
+
+                    b.HasIndex("SearchKey");
 
                     b.HasIndex("RegionId", "Name");
 

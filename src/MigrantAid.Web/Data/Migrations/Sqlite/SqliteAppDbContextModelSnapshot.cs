@@ -602,6 +602,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DiplomaNumber")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1626,6 +1629,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1643,6 +1651,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ProvinceId");
+
+                    b.HasIndex("SearchKey");
 
                     b.HasIndex("RegionId", "Name");
 

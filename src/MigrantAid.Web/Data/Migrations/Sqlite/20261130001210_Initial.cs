@@ -542,6 +542,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -737,6 +738,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CertifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DiplomaNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DeclinedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DroppedOutOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DropoutReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     DropoutNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
@@ -1265,6 +1267,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "IX_TrainingCentres_RegionId_Name",
                 table: "TrainingCentres",
                 columns: new[] { "RegionId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingCentres_SearchKey",
+                table: "TrainingCentres",
+                column: "SearchKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_ExpiresAt",

@@ -542,6 +542,7 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     Capacity = table.Column<int>(type: "int", nullable: false),
+                    SearchKey = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
@@ -737,6 +738,7 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     CertifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DiplomaNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    DeclinedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DroppedOutOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DropoutReason = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
                     DropoutNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
@@ -1267,6 +1269,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IX_TrainingCentres_RegionId_Name",
                 table: "TrainingCentres",
                 columns: new[] { "RegionId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingCentres_SearchKey",
+                table: "TrainingCentres",
+                column: "SearchKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_ExpiresAt",
