@@ -50,7 +50,7 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (fromTemplate && EnvironmentName == "Development" && !File.Exists(DatabasePath))
+        if (fromTemplate && EnvironmentName == "Development" && !TemplateDatabase.Disabled && !File.Exists(DatabasePath))
         {
             File.Copy(TemplateDatabase.FilePath, DatabasePath);
             StartedFromTemplate = true;

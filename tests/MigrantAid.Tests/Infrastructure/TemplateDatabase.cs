@@ -13,6 +13,12 @@ public static class TemplateDatabase
 {
     private static readonly Lazy<string> Template = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>
+    /// MIGRANTAID_TEST_TEMPLATE=off: every class seeds its own database at start-up, as before
+    /// the template (to measure what the template saves, or to debug seeding).
+    /// </summary>
+    public static bool Disabled => string.Equals(Environment.GetEnvironmentVariable("MIGRANTAID_TEST_TEMPLATE"), "off", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The template file; the first caller builds it, the others wait for it.</summary>
     public static string FilePath => Template.Value;
 

@@ -5,9 +5,10 @@ namespace MigrantAid.Tests.Infrastructure;
 
 public sealed class TemplateDatabaseTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task A_test_class_starts_from_the_template_and_start_up_seeding_adds_nothing()
     {
+        Skip.If(TemplateDatabase.Disabled, "MIGRANTAID_TEST_TEMPLATE=off");
         var centres = await app.WithDbAsync(db => db.TrainingCentres.CountAsync());
         var users = await app.WithDbAsync(db => db.Users.CountAsync());
         Assert.True(app.StartedFromTemplate);
