@@ -84,6 +84,11 @@ public static class HtmlForms
         {
             var path = form ?? pageUri.AbsolutePath;
             matches = forms.Where(f => ActionUri(f, pageUri).AbsolutePath == path).ToList();
+            // A page may have a GET form to the same address (a filter, a first step): submitting is posting.
+            if (matches.Count > 1)
+            {
+                matches = matches.Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)).ToList();
+            }
         }
         else
         {

@@ -35,6 +35,13 @@ public static class TemplateDatabase
         // VACUUM INTO writes one self-contained, compact file (nothing left in a -wal file).
         using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "migrantaid.db")};Pooling=False");
         connection.Open();
+        using (var keys = connection.CreateCommand())
+        {
+            // Each app makes its own data-protection key, as a new installation does (and encrypts
+            // it when a test configures a certificate): none is shared from the template.
+            keys.CommandText = "DELETE FROM DataProtectionKeys";
+            keys.ExecuteNonQuery();
+        }
         using var command = connection.CreateCommand();
         command.CommandText = "VACUUM INTO $path";
         command.Parameters.AddWithValue("$path", template);

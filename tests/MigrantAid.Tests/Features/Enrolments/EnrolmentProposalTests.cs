@@ -73,10 +73,7 @@ public sealed partial class EnrolmentProposalTests(AppFactory app) : IClassFixtu
         Assert.Contains("Assistante sociale Rabat", list, StringComparison.Ordinal);
 
         var version = await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
-        var accepted = await director.PostFormAsync("/Enrolments/Applications", new Dictionary<string, string>
-        {
-            ["decision"] = "Accept", ["version"] = version.ToString(),
-        }, $"/Enrolments/Decide/{id}");
+        var accepted = await director.SubmitFormAsync("/Enrolments/Applications", form: $"form[action='/Enrolments/Decide/{id}'][data-decision='Accept']");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(EnrolmentStatus.Enrolled, await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
         Assert.DoesNotContain(name, await director.GetTextAsync("/Enrolments/Applications"), StringComparison.Ordinal);
@@ -94,10 +91,7 @@ public sealed partial class EnrolmentProposalTests(AppFactory app) : IClassFixtu
         var id = await app.EnrolmentAsync(migrant, centre, EnrolmentStatus.Applied, start: TrainingData.Today);
         var director = await SignedInAsync(DemoAccounts.AlkariDirector);
         var version = await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
-        var declined = await director.PostFormAsync("/Enrolments/Applications", new Dictionary<string, string>
-        {
-            ["decision"] = "Decline", ["version"] = version.ToString(),
-        }, $"/Enrolments/Decide/{id}");
+        var declined = await director.SubmitFormAsync("/Enrolments/Applications", form: $"form[action='/Enrolments/Decide/{id}'][data-decision='Decline']");
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         Assert.Equal(EnrolmentStatus.Declined, await app.WithDbAsync(db => db.Enrolments.Where(e => e.Id == id).Select(e => e.Status).SingleAsync()));
         Assert.Contains("Refusée", await director.GetTextAsync($"/Enrolments/Details/{id}"), StringComparison.Ordinal);

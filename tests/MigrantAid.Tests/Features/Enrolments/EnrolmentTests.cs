@@ -28,17 +28,27 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
         var offer = await app.WithDbAsync(db => db.CentreOffers.Where(o => o.TrainingCentreId == centreId && o.TradeId == trade
             && o.DiplomaTrackId == track && o.AcademicYear == y).Select(o => (int?)o.Id).SingleOrDefaultAsync());
         var formUrl = $"/Enrolments/Create?migrantId={migrantId}&centreId={centreId}&year={y}";
-        if ((await client.GetAsync(formUrl)).StatusCode != HttpStatusCode.OK)
-        {
-            formUrl = "/Enrolments";
-        }
-        return await client.PostFormAsync(formUrl, new Dictionary<string, string>
+        var fields = new Dictionary<string, string>
         {
             ["MigrantId"] = migrantId.ToString(), ["CentreId"] = centreId.ToString(), ["AcademicYear"] = y.ToString(),
             ["OfferId"] = (offer ?? 0).ToString(),
             ["StartDate"] = TrainingData.Iso(start ?? TrainingData.Today),
-            ["OverrideCapacity"] = overrideCapacity ? "true" : "false",
-        }, "/Enrolments/Create");
+        };
+        if (overrideCapacity)
+        {
+            fields["OverrideCapacity"] = "true";
+        }
+        if ((await client.GetAsync(formUrl)).StatusCode != HttpStatusCode.OK)
+        {
+            // A person or centre out of the user's scope has no form: the user's own language
+            // form, its fields changed and pointed at the create action (the developer tools).
+            var own = await client.GetFormAsync("/", "form[action$='/Language/Set']");
+            return await own.SubmitTamperedToAsync("/Enrolments/Create", fields);
+        }
+        var form = await client.GetFormAsync(formUrl, "/Enrolments/Create");
+        var names = form.Element.Elements.Select(e => e.GetAttribute("name")).ToHashSet(StringComparer.Ordinal);
+        // A field the form does not show (an override a social worker is not offered) is tampering.
+        return fields.Keys.All(names.Contains) ? await form.SubmitAsync(fields) : await form.SubmitTamperedAsync(fields);
     }
 
     private static string TransitionForm(string action) => $"form[aria-labelledby='h-{action}']";
@@ -49,13 +59,22 @@ public sealed partial class EnrolmentTests(AppFactory app) : IClassFixture<AppFa
     /// </summary>
     private static async Task<HttpResponseMessage> TransitionAsync(HttpClient client, int id, string action, DateOnly date, Dictionary<string, string>? extra = null, string? version = null)
     {
-        var form = await client.GetFormAsync($"/Enrolments/Details/{id}", TransitionForm(action));
+        var page = await client.GetStringAsync($"/Enrolments/Details/{id}");
+        var offered = page.Contains($"aria-labelledby=\"h-{action}\"", StringComparison.Ordinal);
+        // A change the page does not offer is sent as a person with the developer tools would:
+        // an offered status form with its action changed.
+        var first = System.Text.RegularExpressions.Regex.Match(page, "action=\"/Enrolments/Transition/[0-9]+\"[^>]*aria-labelledby=\"h-([A-Za-z]+)\"").Groups[1].Value;
+        var form = await client.GetFormAsync($"/Enrolments/Details/{id}", TransitionForm(offered ? action : first));
         var fields = new Dictionary<string, string>(extra ?? []) { ["Date"] = TrainingData.Iso(date) };
-        if (version is null)
+        if (version is null && offered)
         {
             return await form.SubmitAsync(fields);
         }
-        fields["Version"] = version;
+        fields["Action"] = action;
+        if (version is not null)
+        {
+            fields["Version"] = version;
+        }
         return await form.SubmitTamperedAsync(fields);
     }
 

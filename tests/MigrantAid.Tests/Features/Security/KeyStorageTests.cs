@@ -20,7 +20,7 @@ public sealed class KeyStorageTests(KeyStorageTests.CertificateApp app) : IClass
             {
                 using var rsa = RSA.Create(2048);
                 var request = new CertificateRequest("CN=MigrantAid test keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-                using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+                using var certificate = request.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddDays(-1), TimeProvider.System.GetUtcNow().AddYears(1));
                 File.WriteAllBytes(CertificatePath, certificate.Export(X509ContentType.Pfx, "test-password"));
             }
             builder.UseSetting("DataProtection:CertificatePath", CertificatePath);

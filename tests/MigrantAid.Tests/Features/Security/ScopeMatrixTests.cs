@@ -29,7 +29,7 @@ public sealed class ScopeMatrixTests(AppFactory app) : IClassFixture<AppFactory>
             var user = new ApplicationUser
             {
                 UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Délégué " + regionCode,
-                RegionId = region, CreatedAt = DateTimeOffset.UtcNow,
+                RegionId = region, CreatedAt = TimeProvider.System.GetUtcNow(),
             };
             DemoDataSeeder.Check(await users.CreateAsync(user, DemoDataSeeder.DemoPassword));
             DemoDataSeeder.Check(await users.AddToRoleAsync(user, "RegionalManager"));
