@@ -45,7 +45,7 @@ public sealed class CommonPasswordTests(AppFactory app) : IClassFixture<AppFacto
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var email = $"{Guid.NewGuid():N}@migrantaid.test";
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Test", CreatedAt = DateTimeOffset.UtcNow };
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Test", CreatedAt = TimeProvider.System.GetUtcNow() };
         var created = await users.CreateAsync(user, GoodPassword);
         Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, Roles.SocialWorker);
