@@ -84,15 +84,15 @@ public sealed class IndicatorCalculator(AppDbContext db, IEnumerable<IIndicatorS
                 quantity += await facts.SumAsync(f => f.Quantity, ct);
                 continue;
             }
-            // One row per person (their attributes are the same on every record; the region is the first one's), then counted per group.
-            var people = facts.Where(f => f.MigrantId != null).GroupBy(f => f.MigrantId)
-                .Select(g => new { Sex = g.Max(f => (int?)f.Sex), BirthYear = g.Max(f => f.BirthYear), NationalityId = g.Max(f => f.NationalityId), RegionId = g.Min(f => f.RegionId) });
+            // One row per person (sex, birth year and nationality are the same on each of their records; the region is the first one's), then counted per group.
+            var people = facts.Where(f => f.MigrantId != null).GroupBy(f => new { f.MigrantId, f.Sex, f.BirthYear, f.NationalityId })
+                .Select(g => new { g.Key.Sex, g.Key.BirthYear, g.Key.NationalityId, RegionId = g.Min(f => f.RegionId) });
             groups.AddRange((await people.GroupBy(p => new { p.Sex, p.BirthYear, p.NationalityId, p.RegionId })
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-                .Select(g => new Group(g.Key.Sex, g.Key.BirthYear, g.Key.NationalityId, g.Key.RegionId, g.Count)));
-            headCounts.AddRange((await facts.Where(f => f.MigrantId == null).GroupBy(f => new { Sex = (int?)f.Sex, f.Child, f.RegionId })
+                .Select(g => new Group((int?)g.Key.Sex, g.Key.BirthYear, g.Key.NationalityId, g.Key.RegionId, g.Count)));
+            headCounts.AddRange((await facts.Where(f => f.MigrantId == null).GroupBy(f => new { f.Sex, f.Child, f.RegionId })
                 .Select(g => new { g.Key, Count = g.Sum(f => f.HeadCount) }).ToListAsync(ct))
-                .Select(g => new Group(g.Key.Sex, g.Key.Child == true ? 0 : null, null, g.Key.RegionId, g.Count)));
+                .Select(g => new Group((int?)g.Key.Sex, g.Key.Child == true ? 0 : null, null, g.Key.RegionId, g.Count)));
         }
         var peopleCount = groups.Sum(g => g.Count);
         var headCount = headCounts.Sum(g => g.Count);
