@@ -276,6 +276,17 @@ public sealed class ConventionTests(ConventionsFixture app) : IClassFixture<Conv
             var errors = IatiSchema.Validate(xml);
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
+        if (IatiSchema.Folder() is not null)
+        {
+            // The validation is real: a file without its identifier is refused.
+            var broken = XDocument.Parse(await client.GetStringAsync($"/Conventions/Report/{d.A}?period=2018&format=xml"));
+            broken.Root!.Element("iati-activity")!.Element("iati-identifier")!.Remove();
+            Assert.NotEmpty(IatiSchema.Validate(broken.ToString()));
+        }
+        else
+        {
+            Assert.Null(Environment.GetEnvironmentVariable("IATI_SCHEMAS"));
+        }
     }
 
     [Fact]
