@@ -73,6 +73,7 @@ public sealed class ConventionTests(ConventionsFixture app) : IClassFixture<Conv
         Assert.Equal(1, overlap.Pairs[(Math.Min(d.A, d.B), Math.Max(d.A, d.B))]);
 
         var client = await SignedInAsync(DemoAccounts.National);
+        Assert.Contains("Conventions à surveiller", await client.GetTextAsync("/"), StringComparison.Ordinal);
         var page = await client.GetTextAsync("/Conventions/Overview?year=2018&kind=PeopleEnrolled");
         Assert.Contains("T-A", page, StringComparison.Ordinal);
         Assert.Contains("T-B", page, StringComparison.Ordinal);
