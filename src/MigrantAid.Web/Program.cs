@@ -8,6 +8,7 @@ using MigrantAid.Web.Features.Migrants;
 using MigrantAid.Web.Features.Enrolments;
 using MigrantAid.Web.Features.Users;
 using MigrantAid.Web.Features.Audit;
+using MigrantAid.Web.Features.Conventions;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -72,6 +73,7 @@ builder.Services.AddMigrantsFeature();
 builder.Services.AddTraining(builder.Configuration);
 builder.Services.AddUsersFeature();
 builder.Services.AddAuditFeature();
+builder.Services.AddConventionsFeature();
 
 // Operations.
 builder.Services.AddAppHealthChecks();

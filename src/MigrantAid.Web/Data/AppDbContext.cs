@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     internal int ScopeRegionId => Access.FilterRegionId;
     internal int ScopeCentreId => Access.FilterCentreId;
     internal int ScopeCentreRegionId => Access.FilterCentreRegionId;
+    internal int ScopeConventionRegionId => Access.FilterConventionRegionId;
+    internal int[] ScopePartnerIds => Access.FilterPartnerIds;
 
     /// <summary>The name of the row-scope query filter; <c>IgnoreQueryFilters(["Scope"])</c> only in reviewed places.</summary>
     public const string ScopeFilter = "Scope";
@@ -51,6 +53,11 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<MonthlyAttendance> MonthlyAttendance => Set<MonthlyAttendance>();
     public DbSet<PartnerConvention> PartnerConventions => Set<PartnerConvention>();
     public DbSet<ConventionAttribution> ConventionAttributions => Set<ConventionAttribution>();
+    public DbSet<ConventionPartner> ConventionPartners => Set<ConventionPartner>();
+    public DbSet<ConventionRegion> ConventionRegions => Set<ConventionRegion>();
+    public DbSet<ConventionIndicator> ConventionIndicators => Set<ConventionIndicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -96,6 +103,13 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
             || (ScopeCentreId != -1 && e.Enrolments.Any(x => x.TrainingCentreId == ScopeCentreId)));
         builder.Entity<HostProfessional>().HasQueryFilter(ScopeFilter, e =>
             ScopeAll || e.RegionId == ScopeRegionId || e.RegionId == ScopeCentreRegionId);
+
+        // Conventions: national roles all; a regional reader those covering their region; a
+        // partner's liaison those their partner organisations are part of; anyone else none.
+        builder.Entity<PartnerConvention>().HasQueryFilter(ScopeFilter, c =>
+            ScopeAll
+            || (ScopeConventionRegionId != -1 && c.Regions.Any(r => r.RegionId == ScopeConventionRegionId))
+            || c.Partners.Any(p => ScopePartnerIds.Contains(p.PartnerId)));
     }
 
     /// <summary>

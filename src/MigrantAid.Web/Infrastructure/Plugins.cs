@@ -18,6 +18,22 @@ public sealed record NavEntry(string Path, string LabelKey, string Permission, i
 public sealed record HomeWidget(Type ViewComponent, int Order, Func<AccessScope, bool> ShowFor);
 
 /// <summary>
+/// A block that another feature adds to a record's page (e.g. the conventions an enrolment is
+/// attributed to): a view component invoked with <c>recordId</c>, listed by the record's page
+/// through Features/Shared/_RecordPanels.cshtml for its <see cref="RecordType"/>.
+/// </summary>
+public sealed record RecordPanel(string RecordType, Type ViewComponent, int Order);
+
+/// <summary>The record types that have pages other features add panels to.</summary>
+public static class RecordTypes
+{
+    public const string Enrolment = nameof(Enrolment);
+}
+
+/// <summary>What a record's page passes to Features/Shared/_RecordPanels.cshtml.</summary>
+public sealed record RecordPanelHost(string RecordType, int RecordId);
+
+/// <summary>
 /// Development demo data of one feature (never in production). The demo seeder runs the
 /// contributors by <see cref="Order"/> after reference data, demo centres and accounts,
 /// inside the system scope with auditing suppressed. Each must be deterministic (fixed seeds)
@@ -39,6 +55,9 @@ public static class PluginRegistration
 {
     public static IServiceCollection AddNavEntry(this IServiceCollection services, string path, string labelKey, string permission, int order) =>
         services.AddSingleton(new NavEntry(path, labelKey, permission, order));
+
+    public static IServiceCollection AddRecordPanel<TViewComponent>(this IServiceCollection services, string recordType, int order) =>
+        services.AddSingleton(new RecordPanel(recordType, typeof(TViewComponent), order));
 
     public static IServiceCollection AddHomeWidget<TViewComponent>(this IServiceCollection services, int order, Func<AccessScope, bool> showFor) =>
         services.AddSingleton(new HomeWidget(typeof(TViewComponent), order, showFor));

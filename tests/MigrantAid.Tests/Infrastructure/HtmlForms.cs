@@ -64,6 +64,17 @@ public static class HtmlForms
         string targetUrl, IReadOnlyDictionary<string, string>? fields = null) =>
         await (await client.GetFormAsync(pageUrl, form)).SubmitToAsync(targetUrl, fields);
 
+    /// <summary>
+    /// The own token of one form of the page (by CSS selector), for a test that must send
+    /// several values under one name (a multi-select), which the dictionary of fields cannot.
+    /// </summary>
+    public static string OwnTokenOf(string html, string formSelector)
+    {
+        var form = Parser.ParseDocument(html).QuerySelectorAll(formSelector).OfType<IHtmlFormElement>().Single();
+        Assert.True(HasOwnToken(form), $"the form {formSelector} has no antiforgery token of its own");
+        return form.Elements.OfType<IHtmlInputElement>().First(i => i.Name == TokenName).Value;
+    }
+
     /// <summary>The POST forms of a page that carry no antiforgery token of their own (described by action).</summary>
     public static IReadOnlyList<string> PostFormsWithoutToken(string html) =>
         Parser.ParseDocument(html).QuerySelectorAll<IHtmlFormElement>("form")

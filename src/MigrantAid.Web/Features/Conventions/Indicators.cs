@@ -55,6 +55,10 @@ public interface IIndicatorSource
 {
     IReadOnlyCollection<IndicatorKind> Kinds { get; }
 
-    /// <summary>The facts of one kind for these conventions, dated within [from, to).</summary>
+    /// <summary>
+    /// The facts of one kind for these conventions, dated within [from, to). The projection must
+    /// set every member of <see cref="IndicatorFact"/> (null, 1 where unused): EF translates the
+    /// calculator's grouping only over members the projection binds.
+    /// </summary>
     IQueryable<IndicatorFact> Facts(AppDbContext db, IndicatorKind kind, IReadOnlyCollection<int> conventionIds, DateOnly from, DateOnly to);
 }

@@ -41,6 +41,8 @@ public static class Permissions
     public const string ConventionsManage = "Conventions.Manage";
     /// <summary>Indicators and donor reports: numbers only, small cells suppressed for partners.</summary>
     public const string ConventionsReadAggregates = "Conventions.ReadAggregates";
+    /// <summary>Attribute records (enrolments, activities, distributions) to the conventions one reads, one by one or in bulk.</summary>
+    public const string ConventionsAttribute = "Conventions.Attribute";
 
     public const string ActivitiesRead = "Activities.Read";
     /// <summary>Propose an income-generating activity, record tranches and follow-up visits.</summary>
@@ -65,7 +67,7 @@ public static class Permissions
         MigrantsRead, MigrantsReadSensitive, MigrantsWrite, MigrantsMerge, MigrantsUnmerge,
         EnrolmentsRead, EnrolmentsPropose, EnrolmentsManage, EnrolmentsOverrideCapacity,
         CentresRead, CentresManage, ReferenceDataManage, UsersRead, UsersManage, AuditRead,
-        ConventionsRead, ConventionsManage, ConventionsReadAggregates,
+        ConventionsRead, ConventionsManage, ConventionsReadAggregates, ConventionsAttribute,
         ActivitiesRead, ActivitiesWrite, ActivitiesApprove, AidRead, AidDistribute,
         DashboardsRead, PrivacyManage,
     ];
@@ -98,7 +100,7 @@ public static class AccessModel
             [Roles.NationalManager] = (ScopeKind.National, new[]
             {
                 Permissions.MigrantsRead, Permissions.MigrantsReadSensitive, Permissions.EnrolmentsRead, Permissions.CentresRead,
-                Permissions.ConventionsRead, Permissions.ConventionsManage, Permissions.ConventionsReadAggregates,
+                Permissions.ConventionsRead, Permissions.ConventionsManage, Permissions.ConventionsReadAggregates, Permissions.ConventionsAttribute,
                 Permissions.ActivitiesRead, Permissions.AidRead, Permissions.DashboardsRead,
             }.ToFrozenSet()),
             [Roles.RegionalManager] = (ScopeKind.Region, new[]
@@ -106,7 +108,7 @@ public static class AccessModel
                 Permissions.MigrantsRead, Permissions.MigrantsReadSensitive, Permissions.MigrantsWrite, Permissions.MigrantsMerge,
                 Permissions.EnrolmentsRead, Permissions.EnrolmentsPropose, Permissions.EnrolmentsManage,
                 Permissions.CentresRead, Permissions.CentresManage, Permissions.UsersRead,
-                Permissions.ConventionsRead, Permissions.ConventionsReadAggregates,
+                Permissions.ConventionsRead, Permissions.ConventionsReadAggregates, Permissions.ConventionsAttribute,
                 Permissions.ActivitiesRead, Permissions.ActivitiesWrite, Permissions.ActivitiesApprove,
                 Permissions.AidRead, Permissions.AidDistribute, Permissions.DashboardsRead,
             }.ToFrozenSet()),
@@ -218,6 +220,11 @@ public sealed class AccessScope(ScopeKind kind, IReadOnlySet<string> permissions
     public int FilterCentreId => Kind == ScopeKind.Centre ? CentreId ?? -1 : -1;
     /// <summary>A director works with the host professionals of their centre's region.</summary>
     public int FilterCentreRegionId => Kind == ScopeKind.Centre ? RegionId ?? -1 : -1;
+
+    /// <summary>Conventions covering this region are readable (a regional role that reads conventions).</summary>
+    public int FilterConventionRegionId => Kind == ScopeKind.Region && Has(Infrastructure.Auth.Permissions.ConventionsRead) ? RegionId ?? -1 : -1;
+    /// <summary>The partner organisations whose conventions a PartnerViewer reads; none for anyone else.</summary>
+    public int[] FilterPartnerIds => Kind == ScopeKind.Partner && Has(Infrastructure.Auth.Permissions.ConventionsReadAggregates) ? [.. PartnerIds] : [];
 
     /// <summary>May this person see records of this region at all (national roles, or their own region)?</summary>
     public bool CoversRegion(int regionId) => IsNational || (Kind == ScopeKind.Region && RegionId == regionId);

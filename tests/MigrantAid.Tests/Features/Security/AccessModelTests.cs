@@ -38,6 +38,7 @@ public sealed partial class AccessModelTests(AppFactory app) : IClassFixture<App
         [Permissions.ConventionsRead] = "ANR",
         [Permissions.ConventionsManage] = "AN",
         [Permissions.ConventionsReadAggregates] = "ANRP",
+        [Permissions.ConventionsAttribute] = "ANR",
         [Permissions.ActivitiesRead] = "ANRS",
         [Permissions.ActivitiesWrite] = "ARS",
         [Permissions.ActivitiesApprove] = "AR",
@@ -142,6 +143,7 @@ public sealed partial class AccessModelTests(AppFactory app) : IClassFixture<App
     {
         ["Features/Attendance/AttendanceController.cs"] = 1,
         ["Features/Centres/CentresController.cs"] = 2,
+        ["Features/Conventions/TrainingIndicatorSource.cs"] = 2,
         ["Features/Enrolments/EnrolmentService.cs"] = 2,
         ["Features/Enrolments/EnrolmentsController.cs"] = 2,
         ["Features/Enrolments/RiskList.cs"] = 3,

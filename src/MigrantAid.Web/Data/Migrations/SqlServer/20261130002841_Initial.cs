@@ -114,6 +114,21 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Reference = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    TitleEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Themes = table.Column<int>(type: "int", nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    Budget = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    AgencyShare = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    ExchangeRateToMad = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: false),
+                    SignatureDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgeBands = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SuspendedFrom = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
@@ -250,6 +265,115 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConventionIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TitleFr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Baseline = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    BaselineYear = table.Column<int>(type: "int", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConventionIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConventionIndicators_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
+                    Period = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    FrozenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FrozenBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportVersions_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConventionPartners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
+                    PartnerId = table.Column<int>(type: "int", nullable: false),
+                    Roles = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConventionPartners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConventionPartners_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConventionPartners_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConventionRegions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConventionRegions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConventionRegions_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConventionRegions_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Migrants",
                 columns: table => new
                 {
@@ -375,6 +499,28 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ConventionIndicatorId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Quarter = table.Column<int>(type: "int", nullable: true),
+                    Value = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorTargets_ConventionIndicators_ConventionIndicatorId",
+                        column: x => x.ConventionIndicatorId,
+                        principalTable: "ConventionIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1040,6 +1186,34 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 columns: new[] { "RecordKind", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConventionIndicators_PartnerConventionId_Code",
+                table: "ConventionIndicators",
+                columns: new[] { "PartnerConventionId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionPartners_PartnerConventionId_PartnerId",
+                table: "ConventionPartners",
+                columns: new[] { "PartnerConventionId", "PartnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionPartners_PartnerId",
+                table: "ConventionPartners",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionRegions_PartnerConventionId_RegionId",
+                table: "ConventionRegions",
+                columns: new[] { "PartnerConventionId", "RegionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionRegions_RegionId",
+                table: "ConventionRegions",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Countries_Code",
                 table: "Countries",
                 column: "Code",
@@ -1115,6 +1289,13 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IX_HouseholdMembers_RelatedMigrantId",
                 table: "HouseholdMembers",
                 column: "RelatedMigrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorTargets_ConventionIndicatorId_Year_Quarter",
+                table: "IndicatorTargets",
+                columns: new[] { "ConventionIndicatorId", "Year", "Quarter" },
+                unique: true,
+                filter: "[Quarter] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MigrantMerges_KeptId",
@@ -1215,6 +1396,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnerConventions_Status",
+                table: "PartnerConventions",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Partners_Code",
                 table: "Partners",
                 column: "Code",
@@ -1235,6 +1421,12 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IX_Regions_Code",
                 table: "Regions",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportVersions_PartnerConventionId_Period_Number",
+                table: "ReportVersions",
+                columns: new[] { "PartnerConventionId", "Period", "Number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1320,6 +1512,12 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ConventionAttributions");
 
             migrationBuilder.DropTable(
+                name: "ConventionPartners");
+
+            migrationBuilder.DropTable(
+                name: "ConventionRegions");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1327,6 +1525,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "HouseholdMembers");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorTargets");
 
             migrationBuilder.DropTable(
                 name: "MigrantMerges");
@@ -1341,6 +1542,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Needs");
 
             migrationBuilder.DropTable(
+                name: "ReportVersions");
+
+            migrationBuilder.DropTable(
                 name: "UserSessions");
 
             migrationBuilder.DropTable(
@@ -1350,16 +1554,19 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "PartnerConventions");
+                name: "HostProfessionals");
 
             migrationBuilder.DropTable(
-                name: "HostProfessionals");
+                name: "ConventionIndicators");
 
             migrationBuilder.DropTable(
                 name: "Enrolments");
 
             migrationBuilder.DropTable(
                 name: "Partners");
+
+            migrationBuilder.DropTable(
+                name: "PartnerConventions");
 
             migrationBuilder.DropTable(
                 name: "DiplomaTracks");

@@ -12,7 +12,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261130001226_Initial")]
+    [Migration("20261130002841_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -480,6 +480,129 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("ConventionAttributions");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Baseline")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TitleFr")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerConventionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ConventionIndicators");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionPartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("PartnerConventionId", "PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("ConventionPartners");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionRegion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("PartnerConventionId", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("ConventionRegions");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Country", b =>
                 {
                     b.Property<int>("Id")
@@ -895,6 +1018,36 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("RelatedMigrantId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConventionIndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionIndicatorId", "Year", "Quarter")
+                        .IsUnique()
+                        .HasFilter("[Quarter] IS NOT NULL");
+
+                    b.ToTable("IndicatorTargets");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
@@ -1362,6 +1515,19 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AgeBands")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<decimal>("AgencyShare")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1369,13 +1535,57 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("ExchangeRateToMad")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateOnly?>("SignatureDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SuspendedFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Themes")
+                        .HasColumnType("int");
+
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TitleAr")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TitleEn")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
@@ -1394,6 +1604,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Status");
 
                     b.ToTable("PartnerConventions");
                 });
@@ -1520,6 +1732,45 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FrozenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerConventionId", "Period", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>
@@ -1893,6 +2144,51 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("PartnerConvention");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", "PartnerConvention")
+                        .WithMany("Indicators")
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PartnerConvention");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionPartner", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionRegion", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.DiplomaTrack", "DiplomaTrack")
@@ -1984,6 +2280,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("RelatedMigrant");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.IndicatorTarget", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.ConventionIndicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("ConventionIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Migrant", null)
@@ -2065,6 +2370,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ReportVersion", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Trade", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Sector", "Sector")
@@ -2094,6 +2408,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
                 {
                     b.Navigation("Attendance");
@@ -2108,6 +2427,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Household");
 
                     b.Navigation("NameTokens");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PartnerConvention", b =>
+                {
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Region", b =>

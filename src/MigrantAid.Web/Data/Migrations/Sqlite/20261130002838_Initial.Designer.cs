@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130001210_Initial")]
+    [Migration("20261130002838_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -459,6 +459,123 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("ConventionAttributions");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Baseline")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleAr")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleFr")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerConventionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ConventionIndicators");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionPartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Roles")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("PartnerConventionId", "PartnerId")
+                        .IsUnique();
+
+                    b.ToTable("ConventionPartners");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionRegion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("PartnerConventionId", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("ConventionRegions");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Country", b =>
                 {
                     b.Property<int>("Id")
@@ -862,6 +979,33 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("RelatedMigrantId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConventionIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConventionIndicatorId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
@@ -1317,6 +1461,19 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgeBands")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AgencyShare")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1324,13 +1481,57 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExchangeRateToMad")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SignatureDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspendedFrom")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Themes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleAr")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -1349,6 +1550,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Status");
 
                     b.ToTable("PartnerConventions");
                 });
@@ -1471,6 +1674,43 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FrozenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FrozenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerConventionId", "Period", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>
@@ -1838,6 +2078,51 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("PartnerConvention");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", "PartnerConvention")
+                        .WithMany("Indicators")
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PartnerConvention");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionPartner", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Partner", "Partner")
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionRegion", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.DiplomaTrack", "DiplomaTrack")
@@ -1929,6 +2214,15 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("RelatedMigrant");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.IndicatorTarget", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.ConventionIndicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("ConventionIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Migrant", null)
@@ -2010,6 +2304,15 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ReportVersion", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.PartnerConvention", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerConventionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Trade", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Sector", "Sector")
@@ -2039,6 +2342,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Enrolment", b =>
                 {
                     b.Navigation("Attendance");
@@ -2053,6 +2361,15 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Household");
 
                     b.Navigation("NameTokens");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PartnerConvention", b =>
+                {
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Region", b =>

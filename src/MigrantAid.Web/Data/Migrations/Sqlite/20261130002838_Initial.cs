@@ -114,6 +114,21 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Themes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    AgencyShare = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ExchangeRateToMad = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    SignatureDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgeBands = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuspendedFrom = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -250,6 +265,115 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConventionIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TitleFr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    BaselineYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConventionIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConventionIndicators_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    FrozenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FrozenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportVersions_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConventionPartners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Roles = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConventionPartners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConventionPartners_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConventionPartners_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConventionRegions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConventionRegions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConventionRegions_PartnerConventions_PartnerConventionId",
+                        column: x => x.PartnerConventionId,
+                        principalTable: "PartnerConventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConventionRegions_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Migrants",
                 columns: table => new
                 {
@@ -375,6 +499,28 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConventionIndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: true),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorTargets_ConventionIndicators_ConventionIndicatorId",
+                        column: x => x.ConventionIndicatorId,
+                        principalTable: "ConventionIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1038,6 +1184,34 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 columns: new[] { "RecordKind", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConventionIndicators_PartnerConventionId_Code",
+                table: "ConventionIndicators",
+                columns: new[] { "PartnerConventionId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionPartners_PartnerConventionId_PartnerId",
+                table: "ConventionPartners",
+                columns: new[] { "PartnerConventionId", "PartnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionPartners_PartnerId",
+                table: "ConventionPartners",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionRegions_PartnerConventionId_RegionId",
+                table: "ConventionRegions",
+                columns: new[] { "PartnerConventionId", "RegionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConventionRegions_RegionId",
+                table: "ConventionRegions",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Countries_Code",
                 table: "Countries",
                 column: "Code",
@@ -1113,6 +1287,12 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "IX_HouseholdMembers_RelatedMigrantId",
                 table: "HouseholdMembers",
                 column: "RelatedMigrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorTargets_ConventionIndicatorId_Year_Quarter",
+                table: "IndicatorTargets",
+                columns: new[] { "ConventionIndicatorId", "Year", "Quarter" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MigrantMerges_KeptId",
@@ -1213,6 +1393,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnerConventions_Status",
+                table: "PartnerConventions",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Partners_Code",
                 table: "Partners",
                 column: "Code",
@@ -1233,6 +1418,12 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "IX_Regions_Code",
                 table: "Regions",
                 column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportVersions_PartnerConventionId_Period_Number",
+                table: "ReportVersions",
+                columns: new[] { "PartnerConventionId", "Period", "Number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1318,6 +1509,12 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "ConventionAttributions");
 
             migrationBuilder.DropTable(
+                name: "ConventionPartners");
+
+            migrationBuilder.DropTable(
+                name: "ConventionRegions");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1325,6 +1522,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "HouseholdMembers");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorTargets");
 
             migrationBuilder.DropTable(
                 name: "MigrantMerges");
@@ -1339,6 +1539,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "Needs");
 
             migrationBuilder.DropTable(
+                name: "ReportVersions");
+
+            migrationBuilder.DropTable(
                 name: "UserSessions");
 
             migrationBuilder.DropTable(
@@ -1348,16 +1551,19 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "PartnerConventions");
+                name: "HostProfessionals");
 
             migrationBuilder.DropTable(
-                name: "HostProfessionals");
+                name: "ConventionIndicators");
 
             migrationBuilder.DropTable(
                 name: "Enrolments");
 
             migrationBuilder.DropTable(
                 name: "Partners");
+
+            migrationBuilder.DropTable(
+                name: "PartnerConventions");
 
             migrationBuilder.DropTable(
                 name: "DiplomaTracks");
