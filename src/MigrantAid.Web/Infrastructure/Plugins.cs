@@ -18,6 +18,17 @@ public sealed record NavEntry(string Path, string LabelKey, string Permission, i
 public sealed record HomeWidget(Type ViewComponent, int Order, Func<AccessScope, bool> ShowFor);
 
 /// <summary>
+/// An action on a person, added by the feature that owns it (e.g. "propose an activity",
+/// "beneficiary card"): a button on the case file and, when <see cref="OnRiskList"/>, on each
+/// row of the dropout risk list, for users holding <see cref="Permission"/>.
+/// <see cref="UrlFormat"/> holds {0} for the migrant's id (an app-relative "~/..." path).
+/// </summary>
+public sealed record PersonAction(string UrlFormat, string LabelKey, string Permission, int Order, bool OnRiskList = false)
+{
+    public string Url(int migrantId) => string.Format(System.Globalization.CultureInfo.InvariantCulture, UrlFormat, migrantId);
+}
+
+/// <summary>
 /// Development demo data of one feature (never in production). The demo seeder runs the
 /// contributors by <see cref="Order"/> after reference data, demo centres and accounts,
 /// inside the system scope with auditing suppressed. Each must be deterministic (fixed seeds)
@@ -39,6 +50,9 @@ public static class PluginRegistration
 {
     public static IServiceCollection AddNavEntry(this IServiceCollection services, string path, string labelKey, string permission, int order) =>
         services.AddSingleton(new NavEntry(path, labelKey, permission, order));
+
+    public static IServiceCollection AddPersonAction(this IServiceCollection services, PersonAction action) =>
+        services.AddSingleton(action);
 
     public static IServiceCollection AddHomeWidget<TViewComponent>(this IServiceCollection services, int order, Func<AccessScope, bool> showFor) =>
         services.AddSingleton(new HomeWidget(typeof(TViewComponent), order, showFor));
