@@ -183,4 +183,26 @@ public sealed class ActivityTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(name, await (await ClientAsync(DemoAccounts.RabatSocial)).GetTextAsync("/"), StringComparison.Ordinal);
         Assert.DoesNotContain(name, await (await ClientAsync(DemoAccounts.TangerSocial)).GetTextAsync("/"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    [InlineData("en")]
+    public async Task The_pages_show_no_untranslated_resource_key(string culture)
+    {
+        var (activity, distribution, migrant) = await app.WithDbAsync(async db => (
+            await db.IncomeActivities.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            await db.AidDistributions.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+            await db.ActivityMembers.OrderBy(a => a.Id).Select(a => a.MigrantId).FirstAsync()));
+        var client = await ClientAsync(DemoAccounts.RabatManager);
+        foreach (var url in new[] { "/", "/Activities", "/Activities/Create", $"/Activities/Details/{activity}", "/Distributions", "/Distributions/Create",
+            $"/Distributions/Details/{distribution}", "/Distributions/Reconciliation", "/Distributions/Sites", $"/Distributions/Card/{migrant}", $"/Migrants/Details/{migrant}" })
+        {
+            var response = await client.GetAsync($"{url}{(url.Contains('?') ? '&' : '?')}culture={culture}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.ReadTextAsync();
+            var leaked = System.Text.RegularExpressions.Regex.Match(html, @">\s*(Activities|ActivityStatus|ActivitySector|AidKind|Distributions|Migrants|Nav|Field|CaseWork)\.[A-Za-z.]+\s*<");
+            Assert.False(leaked.Success, $"{url} in {culture} shows the raw key {leaked.Value}");
+        }
+    }
 }
