@@ -37,12 +37,14 @@ public sealed class DistributionsDemoData(TimeProvider clock) : IDemoDataContrib
         var random = new Random(2017);
         var today = clock.Today();
         var distributions = new List<AidDistribution>();
-        for (var month = new DateOnly(2018, 1, 10); month <= today; month = month.AddMonths(1))
+        for (var month = new DateOnly(2018, 1, 1); month <= today; month = month.AddMonths(1))
         {
-            distributions.Add(Make(kamra, month, AidKind.Food, "colis", random, people));
-            if (month.Month is 12 or 1)
+            // On the 10th, or today early in this month: never in the future.
+            var date = month.AddDays(9) <= today ? month.AddDays(9) : today;
+            distributions.Add(Make(kamra, date, AidKind.Food, "colis", random, people));
+            if (month.Month is 12 or 1 && date.AddDays(2) <= today)
             {
-                distributions.Add(Make(kamra, month.AddDays(2), AidKind.Blankets, "couvertures", random, people));
+                distributions.Add(Make(kamra, date.AddDays(2), AidKind.Blankets, "couvertures", random, people));
             }
         }
         db.AidDistributions.AddRange(distributions);

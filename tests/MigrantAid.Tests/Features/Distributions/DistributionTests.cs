@@ -263,4 +263,33 @@ public sealed class DistributionTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(2, (await Facts(IndicatorKind.ActivitiesFunded)).Count);
         Assert.Empty(await Facts(IndicatorKind.ActivitiesOperatingAtSixMonths));
     }
+
+    [Fact]
+    public async Task Demo_data_has_monthly_Al_Kamra_distributions_up_to_this_month_mostly_unregistered_and_activities_since_2018_and_runs_once()
+    {
+        async Task<(int Distributions, int Activities)> CountAsync() => await app.WithDbAsync(async db =>
+            (await db.AidDistributions.CountAsync(), await db.IncomeActivities.CountAsync()));
+        var before = await CountAsync();
+        var kamra = await app.WithDbAsync(db => db.AidDistributions.AsNoTracking().Include(d => d.Recipients)
+            .Where(d => d.Site!.Name == "Al Kamra" && d.Kind == AidKind.Food).OrderBy(d => d.Date).ToListAsync());
+        Assert.Equal(new DateOnly(2018, 1, 10), kamra[0].Date);
+        Assert.Equal((Today.Year, Today.Month), (kamra[^1].Date.Year, kamra[^1].Date.Month));
+        Assert.All(kamra, d => Assert.True(d.UnregisteredTotal > d.Recipients.Count && d.UnregisteredTotal + d.Recipients.Count >= 175));
+        var activities = await app.WithDbAsync(db => db.IncomeActivities.AsNoTracking().Select(a => new { a.ProposedOn, a.Status }).ToListAsync());
+        Assert.Contains(activities, a => a.ProposedOn.Year == 2018 && a.Status == ActivityStatus.Operating);
+        Assert.Single(activities, a => a.Status == ActivityStatus.Failed);
+        Assert.Contains(activities, a => a.Status == ActivityStatus.Proposed && a.ProposedOn > Today.AddMonths(-1));
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Infrastructure.Auth.CurrentUser>().EnterSystemScope("test: arrange or inspect data");
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            foreach (var contributor in scope.ServiceProvider.GetServices<MigrantAid.Web.Infrastructure.IDemoDataContributor>()
+                .Where(c => c.GetType().Namespace!.EndsWith("Activities", StringComparison.Ordinal) || c.GetType().Namespace!.EndsWith("Distributions", StringComparison.Ordinal)))
+            {
+                await contributor.SeedAsync(db, new MigrantAid.Web.Infrastructure.DemoDataOptions(), default);
+            }
+        }
+        Assert.Equal(before, await CountAsync());
+    }
 }
