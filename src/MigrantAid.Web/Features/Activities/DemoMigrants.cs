@@ -13,9 +13,9 @@ internal static class DemoMigrants
 {
     private static readonly (string Family, string Given, Sex Sex, string Country, int BirthYear)[] Own =
     [
-        ("Diallo", "Mamadou", Sex.Male, "GN", 1994), ("Traoré", "Aminata", Sex.Female, "ML", 1997), ("Ndiaye", "Cheikh", Sex.Male, "SN", 1992),
-        ("Koné", "Fatoumata", Sex.Female, "CI", 1995), ("Mbala", "Joseph", Sex.Male, "CM", 1990), ("Camara", "Ibrahima", Sex.Male, "GN", 1998),
-        ("Sow", "Mariama", Sex.Female, "SN", 1996), ("Keita", "Moussa", Sex.Male, "ML", 1993),
+        ("Ouédraogo", "Salif", Sex.Male, "BF", 1994), ("Tall", "Ramatoulaye", Sex.Female, "SN", 1997), ("Nkembe", "Brice", Sex.Male, "CM", 1992),
+        ("Dembélé", "Sekou", Sex.Male, "ML", 1995), ("Okafor", "Emeka", Sex.Male, "NG", 1990), ("Bangoura", "Lansana", Sex.Male, "GN", 1998),
+        ("Gueye", "Astou", Sex.Female, "SN", 1996), ("Sangaré", "Bakary", Sex.Male, "CI", 1993),
     ];
 
     public static async Task<List<int>> OfRegionAsync(AppDbContext db, string regionCode, int wanted, CancellationToken ct)
