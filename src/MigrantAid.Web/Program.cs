@@ -9,6 +9,8 @@ using MigrantAid.Web.Features.Enrolments;
 using MigrantAid.Web.Features.Users;
 using MigrantAid.Web.Features.Audit;
 using MigrantAid.Web.Features.Conventions;
+using MigrantAid.Web.Features.Activities;
+using MigrantAid.Web.Features.Distributions;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -52,6 +54,8 @@ builder.Services.AddControllersWithViews(o =>
         // Every unsafe request must carry the antiforgery token; validation is FluentValidation's
         // job, so MVC adds no implicit [Required] of its own.
         o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        // Number inputs post "1234.5" in every language.
+        o.ModelBinderProviders.Insert(0, new InvariantDecimalBinderProvider());
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
     })
     // No client-side validation library ships: without data-val attributes MVC renders no
@@ -74,6 +78,8 @@ builder.Services.AddTraining(builder.Configuration);
 builder.Services.AddUsersFeature();
 builder.Services.AddAuditFeature();
 builder.Services.AddConventionsFeature();
+builder.Services.AddActivitiesFeature();
+builder.Services.AddDistributionsFeature(builder.Configuration);
 
 // Operations.
 builder.Services.AddAppHealthChecks();

@@ -51,6 +51,13 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<HostProfessional> HostProfessionals => Set<HostProfessional>();
     public DbSet<HostPlacement> HostPlacements => Set<HostPlacement>();
     public DbSet<MonthlyAttendance> MonthlyAttendance => Set<MonthlyAttendance>();
+    public DbSet<IncomeActivity> IncomeActivities => Set<IncomeActivity>();
+    public DbSet<ActivityMember> ActivityMembers => Set<ActivityMember>();
+    public DbSet<ActivityTranche> ActivityTranches => Set<ActivityTranche>();
+    public DbSet<ActivityVisit> ActivityVisits => Set<ActivityVisit>();
+    public DbSet<AidSite> AidSites => Set<AidSite>();
+    public DbSet<AidDistribution> AidDistributions => Set<AidDistribution>();
+    public DbSet<AidRecipient> AidRecipients => Set<AidRecipient>();
     public DbSet<PartnerConvention> PartnerConventions => Set<PartnerConvention>();
     public DbSet<ConventionAttribution> ConventionAttributions => Set<ConventionAttribution>();
     public DbSet<ConventionPartner> ConventionPartners => Set<ConventionPartner>();

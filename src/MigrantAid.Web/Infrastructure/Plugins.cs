@@ -34,6 +34,17 @@ public static class RecordTypes
 public sealed record RecordPanelHost(string RecordType, int RecordId);
 
 /// <summary>
+/// An action on a person, added by the feature that owns it (e.g. "propose an activity",
+/// "beneficiary card"): a button on the case file and, when <see cref="OnRiskList"/>, on each
+/// row of the dropout risk list, for users holding <see cref="Permission"/>.
+/// <see cref="UrlFormat"/> holds {0} for the migrant's id (an app-relative "~/..." path).
+/// </summary>
+public sealed record PersonAction(string UrlFormat, string LabelKey, string Permission, int Order, bool OnRiskList = false)
+{
+    public string Url(int migrantId) => string.Format(System.Globalization.CultureInfo.InvariantCulture, UrlFormat, migrantId);
+}
+
+/// <summary>
 /// Development demo data of one feature (never in production). The demo seeder runs the
 /// contributors by <see cref="Order"/> after reference data, demo centres and accounts,
 /// inside the system scope with auditing suppressed. Each must be deterministic (fixed seeds)
@@ -58,6 +69,9 @@ public static class PluginRegistration
 
     public static IServiceCollection AddRecordPanel<TViewComponent>(this IServiceCollection services, string recordType, int order) =>
         services.AddSingleton(new RecordPanel(recordType, typeof(TViewComponent), order));
+
+    public static IServiceCollection AddPersonAction(this IServiceCollection services, PersonAction action) =>
+        services.AddSingleton(action);
 
     public static IServiceCollection AddHomeWidget<TViewComponent>(this IServiceCollection services, int order, Func<AccessScope, bool> showFor) =>
         services.AddSingleton(new HomeWidget(typeof(TViewComponent), order, showFor));

@@ -32,11 +32,35 @@ public static class HtmlForms
         await (await client.GetFormAsync(pageUrl, form)).SubmitAsync(fields, files);
 
     /// <summary>
-    /// The older call shape (page, fields, form's action), kept for tests written against it: it
-    /// too submits the form parsed from the page, with that form's own token.
+    /// The older call shape (page, fields, form's action), kept for tests written against it in
+    /// parallel. It submits the form parsed from the page, with that form's own token, when the
+    /// page offers that form with those fields; otherwise the request is one the page does not
+    /// offer (a refusal test, or a field shown only after a warning), sent as the developer tools
+    /// would: the user's own language form, its fields changed, pointed at the action. Tests
+    /// should move to <see cref="SubmitFormAsync"/> / <see cref="SubmitRetargetedFormAsync"/>.
     /// </summary>
-    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? postUrl = null) =>
-        client.SubmitFormAsync(pageUrl, fields.AsReadOnly(), postUrl);
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? postUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await client.GetAsync(pageUrl);
+        if (page.IsSuccessStatusCode)
+        {
+            var pageUri = page.RequestMessage!.RequestUri!;
+            var document = Parser.ParseDocument(await page.Content.ReadAsStringAsync());
+            var path = postUrl ?? pageUri.AbsolutePath;
+            var offered = document.QuerySelectorAll<IHtmlFormElement>("form")
+                .Where(f => ActionUri(f, pageUri).AbsolutePath == path && string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
+                .Where(f => fields.Keys.All(k => f.Elements.Any(e => e.GetAttribute("name") == k)))
+                .ToList();
+            if (offered.Count == 1)
+            {
+                return await new WebForm(client, offered[0], pageUri).SubmitAsync(fields.AsReadOnly());
+            }
+        }
+        var own = await client.GetFormAsync("/", "form[action$='/Language/Set']");
+        return await own.SubmitTamperedToAsync(postUrl ?? pageUrl, fields.AsReadOnly());
+    }
 
     /// <summary>Opens the page and keeps one of its forms, to submit later (a second tab, a stale form).</summary>
     public static async Task<WebForm> GetFormAsync(this HttpClient client, string pageUrl, string? form = null)

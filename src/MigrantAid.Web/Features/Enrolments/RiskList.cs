@@ -8,7 +8,7 @@ namespace MigrantAid.Web.Features.Enrolments;
 public enum RiskReason { LowAttendance, MissingMonth, NoPlacement, EarlierDropoutForIncome, IncomeNeedOnFile }
 
 public sealed record RiskRow(int EnrolmentId, string FileNumber, string FamilyName, string GivenName, string Centre, int TradeId,
-    IReadOnlyList<RiskReason> Reasons)
+    IReadOnlyList<RiskReason> Reasons, int MigrantId = 0)
 {
     /// <summary>An open need for income is on the file: a social worker has been asked to act.</summary>
     public bool Referred => Reasons.Contains(RiskReason.IncomeNeedOnFile);
@@ -99,7 +99,7 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
             }
             if (reasons.Count > 0 && names.TryGetValue(e.MigrantId, out var n))
             {
-                rows.Add(new RiskRow(e.Id, n.FileNumber, n.FamilyName, n.GivenName, e.Centre, e.TradeId, reasons));
+                rows.Add(new RiskRow(e.Id, n.FileNumber, n.FamilyName, n.GivenName, e.Centre, e.TradeId, reasons, e.MigrantId));
             }
         }
         return rows.OrderByDescending(r => r.Reasons.Count).ThenBy(r => r.FamilyName, StringComparer.CurrentCulture).ToList();

@@ -317,7 +317,7 @@ public sealed class ConventionTests(ConventionsFixture app) : IClassFixture<Conv
         });
 
         // The current year has not ended: it cannot be frozen.
-        var open = await national.PostFormAsync(report, new Dictionary<string, string> { ["period"] = DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }, $"/Conventions/Freeze/{d.B}");
+        var open = await national.PostFormAsync(report, new Dictionary<string, string> { ["period"] = MigrantAid.Tests.Infrastructure.TestClock.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }, $"/Conventions/Freeze/{d.B}");
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         Assert.False(await app.WithDbAsync(db => db.ReportVersions.AnyAsync(v => v.PartnerConventionId == d.B && v.Period != "2018")));
     }

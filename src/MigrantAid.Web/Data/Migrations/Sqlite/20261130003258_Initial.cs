@@ -348,6 +348,32 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AidSites",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidSites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidSites_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConventionRegions",
                 columns: table => new
                 {
@@ -521,6 +547,43 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         principalTable: "ConventionIndicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidDistributions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AidSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PlannedQuantity = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ActualQuantity = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PlannedRecipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistributedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    DifferenceReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    UnregisteredGirls = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnregisteredBoys = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnregisteredWomen = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnregisteredMen = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidDistributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidDistributions_AidSites_AidSiteId",
+                        column: x => x.AidSiteId,
+                        principalTable: "AidSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -748,6 +811,84 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IncomeActivities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TradeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BusinessPlan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ExpectedMonthlyRevenue = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    GrantRequested = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    GrantGranted = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    NeedId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProposedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CommitteeScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    CommitteeComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstFundedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OperatingAtSixMonths = table.Column<bool>(type: "INTEGER", nullable: true),
+                    OperatingAtTwelveMonths = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncomeActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncomeActivities_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IncomeActivities_Trades_TradeId",
+                        column: x => x.TradeId,
+                        principalTable: "Trades",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AidDistributionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EarlierDistributionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RepeatReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidRecipients_AidDistributions_AidDistributionId",
+                        column: x => x.AidDistributionId,
+                        principalTable: "AidDistributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AidRecipients_Migrants_MigrantId",
+                        column: x => x.MigrantId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -927,6 +1068,104 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActivityBudgetLine",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncomeActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityBudgetLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityBudgetLine_IncomeActivities_IncomeActivityId",
+                        column: x => x.IncomeActivityId,
+                        principalTable: "IncomeActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncomeActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityMembers_IncomeActivities_IncomeActivityId",
+                        column: x => x.IncomeActivityId,
+                        principalTable: "IncomeActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityMembers_Migrants_MigrantId",
+                        column: x => x.MigrantId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityTranches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncomeActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Condition = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReceiptReference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityTranches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityTranches_IncomeActivities_IncomeActivityId",
+                        column: x => x.IncomeActivityId,
+                        principalTable: "IncomeActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncomeActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Operating = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MonthlyRevenue = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    MonthlyExpenses = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityVisits_IncomeActivities_IncomeActivityId",
+                        column: x => x.IncomeActivityId,
+                        principalTable: "IncomeActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -1078,6 +1317,59 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityBudgetLine_IncomeActivityId",
+                table: "ActivityBudgetLine",
+                column: "IncomeActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityMembers_IncomeActivityId_MigrantId",
+                table: "ActivityMembers",
+                columns: new[] { "IncomeActivityId", "MigrantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityMembers_MigrantId",
+                table: "ActivityMembers",
+                column: "MigrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityTranches_IncomeActivityId",
+                table: "ActivityTranches",
+                column: "IncomeActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityVisits_IncomeActivityId",
+                table: "ActivityVisits",
+                column: "IncomeActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidDistributions_AidSiteId_Date",
+                table: "AidDistributions",
+                columns: new[] { "AidSiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidDistributions_RegionId_Date",
+                table: "AidDistributions",
+                columns: new[] { "RegionId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidRecipients_AidDistributionId_MigrantId",
+                table: "AidRecipients",
+                columns: new[] { "AidDistributionId", "MigrantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidRecipients_MigrantId",
+                table: "AidRecipients",
+                column: "MigrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidSites_RegionId_Name_City",
+                table: "AidSites",
+                columns: new[] { "RegionId", "Name", "City" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1289,6 +1581,16 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 column: "RelatedMigrantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncomeActivities_RegionId_Status",
+                table: "IncomeActivities",
+                columns: new[] { "RegionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncomeActivities_TradeId",
+                table: "IncomeActivities",
+                column: "TradeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorTargets_ConventionIndicatorId_Year_Quarter",
                 table: "IndicatorTargets",
                 columns: new[] { "ConventionIndicatorId", "Year", "Quarter" },
@@ -1479,6 +1781,21 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActivityBudgetLine");
+
+            migrationBuilder.DropTable(
+                name: "ActivityMembers");
+
+            migrationBuilder.DropTable(
+                name: "ActivityTranches");
+
+            migrationBuilder.DropTable(
+                name: "ActivityVisits");
+
+            migrationBuilder.DropTable(
+                name: "AidRecipients");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1545,6 +1862,12 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "UserSessions");
 
             migrationBuilder.DropTable(
+                name: "IncomeActivities");
+
+            migrationBuilder.DropTable(
+                name: "AidDistributions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1558,6 +1881,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Enrolments");
+
+            migrationBuilder.DropTable(
+                name: "AidSites");
 
             migrationBuilder.DropTable(
                 name: "Partners");

@@ -12,7 +12,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261130002841_Initial")]
+    [Migration("20261130003302_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -175,6 +175,306 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("IncomeActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomeActivityId");
+
+                    b.ToTable("ActivityBudgetLine");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IncomeActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId");
+
+                    b.HasIndex("IncomeActivityId", "MigrantId")
+                        .IsUnique();
+
+                    b.ToTable("ActivityMembers");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityTranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("IncomeActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReceiptReference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomeActivityId");
+
+                    b.ToTable("ActivityTranches");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IncomeActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("MonthlyExpenses")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<decimal?>("MonthlyRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("Operating")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomeActivityId");
+
+                    b.ToTable("ActivityVisits");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidDistribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("ActualQuantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("AidSiteId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DifferenceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DistributedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal>("PlannedQuantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("PlannedRecipients")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("UnregisteredBoys")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnregisteredGirls")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnregisteredMen")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnregisteredWomen")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AidSiteId", "Date");
+
+                    b.HasIndex("RegionId", "Date");
+
+                    b.ToTable("AidDistributions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AidDistributionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("EarlierDistributionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RepeatReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId");
+
+                    b.HasIndex("AidDistributionId", "MigrantId")
+                        .IsUnique();
+
+                    b.ToTable("AidRecipients");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Name", "City")
+                        .IsUnique();
+
+                    b.ToTable("AidSites");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.ApplicationUser", b =>
@@ -1018,6 +1318,116 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("RelatedMigrantId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BusinessPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CommitteeComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("CommitteeScore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("ExpectedMonthlyRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<DateOnly?>("FirstFundedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("GrantGranted")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<decimal>("GrantRequested")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("NeedId")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("OperatingAtSixMonths")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("OperatingAtTwelveMonths")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("TradeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TradeId");
+
+                    b.HasIndex("RegionId", "Status");
+
+                    b.ToTable("IncomeActivities");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.IndicatorTarget", b =>
@@ -2052,6 +2462,91 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityBudgetLine", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.IncomeActivity", null)
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("IncomeActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityMember", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.IncomeActivity", null)
+                        .WithMany("Members")
+                        .HasForeignKey("IncomeActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityTranche", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.IncomeActivity", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("IncomeActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityVisit", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.IncomeActivity", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("IncomeActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidDistribution", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.AidSite", "Site")
+                        .WithMany()
+                        .HasForeignKey("AidSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipient", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.AidDistribution", "Distribution")
+                        .WithMany("Recipients")
+                        .HasForeignKey("AidDistributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Distribution");
+
+                    b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ApplicationUser", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Partner", "Partner")
@@ -2280,6 +2775,24 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("RelatedMigrant");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
+                        .WithMany()
+                        .HasForeignKey("TradeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Region");
+
+                    b.Navigation("Trade");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.IndicatorTarget", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.ConventionIndicator", null)
@@ -2408,6 +2921,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidDistribution", b =>
+                {
+                    b.Navigation("Recipients");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
                 {
                     b.Navigation("Targets");
@@ -2418,6 +2936,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Attendance");
 
                     b.Navigation("Placements");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
+                {
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Tranches");
+
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>

@@ -348,6 +348,32 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AidSites",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidSites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidSites_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ConventionRegions",
                 columns: table => new
                 {
@@ -521,6 +547,43 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         principalTable: "ConventionIndicators",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidDistributions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    AidSiteId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PlannedQuantity = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    ActualQuantity = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    PlannedRecipients = table.Column<int>(type: "int", nullable: false),
+                    DistributedBy = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    DifferenceReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    UnregisteredGirls = table.Column<int>(type: "int", nullable: false),
+                    UnregisteredBoys = table.Column<int>(type: "int", nullable: false),
+                    UnregisteredWomen = table.Column<int>(type: "int", nullable: false),
+                    UnregisteredMen = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidDistributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidDistributions_AidSites_AidSiteId",
+                        column: x => x.AidSiteId,
+                        principalTable: "AidSites",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -748,6 +811,84 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "IncomeActivities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Sector = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TradeId = table.Column<int>(type: "int", nullable: true),
+                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    BusinessPlan = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ExpectedMonthlyRevenue = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    GrantRequested = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    GrantGranted = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
+                    NeedId = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ProposedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CommitteeScore = table.Column<int>(type: "int", nullable: true),
+                    CommitteeComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FirstFundedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OperatingAtSixMonths = table.Column<bool>(type: "bit", nullable: true),
+                    OperatingAtTwelveMonths = table.Column<bool>(type: "bit", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncomeActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncomeActivities_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IncomeActivities_Trades_TradeId",
+                        column: x => x.TradeId,
+                        principalTable: "Trades",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AidDistributionId = table.Column<int>(type: "int", nullable: false),
+                    MigrantId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    EarlierDistributionId = table.Column<int>(type: "int", nullable: true),
+                    RepeatReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidRecipients_AidDistributions_AidDistributionId",
+                        column: x => x.AidDistributionId,
+                        principalTable: "AidDistributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AidRecipients_Migrants_MigrantId",
+                        column: x => x.MigrantId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -927,6 +1068,104 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActivityBudgetLine",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IncomeActivityId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityBudgetLine", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityBudgetLine_IncomeActivities_IncomeActivityId",
+                        column: x => x.IncomeActivityId,
+                        principalTable: "IncomeActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IncomeActivityId = table.Column<int>(type: "int", nullable: false),
+                    MigrantId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityMembers_IncomeActivities_IncomeActivityId",
+                        column: x => x.IncomeActivityId,
+                        principalTable: "IncomeActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityMembers_Migrants_MigrantId",
+                        column: x => x.MigrantId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityTranches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IncomeActivityId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Condition = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ReceiptReference = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityTranches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityTranches_IncomeActivities_IncomeActivityId",
+                        column: x => x.IncomeActivityId,
+                        principalTable: "IncomeActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityVisits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IncomeActivityId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Operating = table.Column<bool>(type: "bit", nullable: false),
+                    MonthlyRevenue = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
+                    MonthlyExpenses = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityVisits_IncomeActivities_IncomeActivityId",
+                        column: x => x.IncomeActivityId,
+                        principalTable: "IncomeActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -1078,6 +1317,59 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityBudgetLine_IncomeActivityId",
+                table: "ActivityBudgetLine",
+                column: "IncomeActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityMembers_IncomeActivityId_MigrantId",
+                table: "ActivityMembers",
+                columns: new[] { "IncomeActivityId", "MigrantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityMembers_MigrantId",
+                table: "ActivityMembers",
+                column: "MigrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityTranches_IncomeActivityId",
+                table: "ActivityTranches",
+                column: "IncomeActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityVisits_IncomeActivityId",
+                table: "ActivityVisits",
+                column: "IncomeActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidDistributions_AidSiteId_Date",
+                table: "AidDistributions",
+                columns: new[] { "AidSiteId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidDistributions_RegionId_Date",
+                table: "AidDistributions",
+                columns: new[] { "RegionId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidRecipients_AidDistributionId_MigrantId",
+                table: "AidRecipients",
+                columns: new[] { "AidDistributionId", "MigrantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidRecipients_MigrantId",
+                table: "AidRecipients",
+                column: "MigrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidSites_RegionId_Name_City",
+                table: "AidSites",
+                columns: new[] { "RegionId", "Name", "City" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -1291,6 +1583,16 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 column: "RelatedMigrantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncomeActivities_RegionId_Status",
+                table: "IncomeActivities",
+                columns: new[] { "RegionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncomeActivities_TradeId",
+                table: "IncomeActivities",
+                column: "TradeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndicatorTargets_ConventionIndicatorId_Year_Quarter",
                 table: "IndicatorTargets",
                 columns: new[] { "ConventionIndicatorId", "Year", "Quarter" },
@@ -1482,6 +1784,21 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActivityBudgetLine");
+
+            migrationBuilder.DropTable(
+                name: "ActivityMembers");
+
+            migrationBuilder.DropTable(
+                name: "ActivityTranches");
+
+            migrationBuilder.DropTable(
+                name: "ActivityVisits");
+
+            migrationBuilder.DropTable(
+                name: "AidRecipients");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1548,6 +1865,12 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "UserSessions");
 
             migrationBuilder.DropTable(
+                name: "IncomeActivities");
+
+            migrationBuilder.DropTable(
+                name: "AidDistributions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1561,6 +1884,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Enrolments");
+
+            migrationBuilder.DropTable(
+                name: "AidSites");
 
             migrationBuilder.DropTable(
                 name: "Partners");

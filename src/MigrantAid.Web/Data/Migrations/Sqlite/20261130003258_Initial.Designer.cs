@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130002838_Initial")]
+    [Migration("20261130003258_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -163,6 +163,292 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityBudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncomeActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomeActivityId");
+
+                    b.ToTable("ActivityBudgetLine");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncomeActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId");
+
+                    b.HasIndex("IncomeActivityId", "MigrantId")
+                        .IsUnique();
+
+                    b.ToTable("ActivityMembers");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityTranche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Condition")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncomeActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptReference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomeActivityId");
+
+                    b.ToTable("ActivityTranches");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncomeActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MonthlyExpenses")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MonthlyRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Operating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomeActivityId");
+
+                    b.ToTable("ActivityVisits");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidDistribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ActualQuantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AidSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DifferenceReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistributedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PlannedQuantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlannedRecipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnregisteredBoys")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnregisteredGirls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnregisteredMen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnregisteredWomen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AidSiteId", "Date");
+
+                    b.HasIndex("RegionId", "Date");
+
+                    b.ToTable("AidDistributions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AidDistributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EarlierDistributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepeatReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId");
+
+                    b.HasIndex("AidDistributionId", "MigrantId")
+                        .IsUnique();
+
+                    b.ToTable("AidRecipients");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Name", "City")
+                        .IsUnique();
+
+                    b.ToTable("AidSites");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.ApplicationUser", b =>
@@ -979,6 +1265,114 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("RelatedMigrantId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BusinessPlan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommitteeComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommitteeScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExpectedMonthlyRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstFundedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("GrantGranted")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("GrantRequested")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NeedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("OperatingAtSixMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("OperatingAtTwelveMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TradeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TradeId");
+
+                    b.HasIndex("RegionId", "Status");
+
+                    b.ToTable("IncomeActivities");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.IndicatorTarget", b =>
@@ -1986,6 +2380,91 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityBudgetLine", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.IncomeActivity", null)
+                        .WithMany("BudgetLines")
+                        .HasForeignKey("IncomeActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityMember", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.IncomeActivity", null)
+                        .WithMany("Members")
+                        .HasForeignKey("IncomeActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityTranche", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.IncomeActivity", null)
+                        .WithMany("Tranches")
+                        .HasForeignKey("IncomeActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ActivityVisit", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.IncomeActivity", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("IncomeActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidDistribution", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.AidSite", "Site")
+                        .WithMany()
+                        .HasForeignKey("AidSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipient", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.AidDistribution", "Distribution")
+                        .WithMany("Recipients")
+                        .HasForeignKey("AidDistributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Distribution");
+
+                    b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ApplicationUser", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Partner", "Partner")
@@ -2214,6 +2693,24 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("RelatedMigrant");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MigrantAid.Web.Domain.Trade", "Trade")
+                        .WithMany()
+                        .HasForeignKey("TradeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Region");
+
+                    b.Navigation("Trade");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.IndicatorTarget", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.ConventionIndicator", null)
@@ -2342,6 +2839,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Region");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidDistribution", b =>
+                {
+                    b.Navigation("Recipients");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
                 {
                     b.Navigation("Targets");
@@ -2352,6 +2854,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Attendance");
 
                     b.Navigation("Placements");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
+                {
+                    b.Navigation("BudgetLines");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Tranches");
+
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>

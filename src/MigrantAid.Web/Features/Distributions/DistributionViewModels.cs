@@ -1,0 +1,16 @@
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Activities;
+
+namespace MigrantAid.Web.Features.Distributions;
+
+public sealed record DistributionRow(int Id, DateOnly Date, string Site, AidKind Kind, decimal ActualQuantity, string Unit, int Registered, int Unregistered);
+public sealed record DistributionListViewModel(IReadOnlyList<DistributionRow> Rows, IReadOnlyList<Choice> Sites, int? SiteId, AidKind? Kind, int Total, Pager Pager);
+public sealed record DistributionFormViewModel(DistributionForm Form, IReadOnlyList<Choice> Sites, IReadOnlyList<Choice> Conventions);
+public sealed record RecipientRow(int Id, int MigrantId, string FileNumber, string Name, string? RepeatReason);
+public sealed record EarlierAid(int Id, DateOnly Date, string Site);
+public sealed record DistributionDetailsViewModel(AidDistribution Distribution, IReadOnlyList<RecipientRow> Recipients, IReadOnlyList<string> Conventions,
+    RecipientForm Form, EarlierAid? Earlier, int PeriodDays);
+public sealed record BeneficiaryCard(int MigrantId, string FileNumber, string Name, string? NameArabic, string QrDataUri);
+public sealed record ReconciliationViewModel(int Year, int Month, IReadOnlyList<ReconciliationLine> Lines);
+public sealed record SiteRow(int Id, string Name, string City, string Region);
+public sealed record SitesViewModel(IReadOnlyList<SiteRow> Sites, SiteForm Form, IReadOnlyList<Choice> Regions);

@@ -1,0 +1,253 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Activities;
+using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Infrastructure.Auth;
+using QRCoder;
+
+namespace MigrantAid.Web.Features.Distributions;
+
+/// <summary>
+/// Aid handed out at the region's sites: registered recipients by file number and head-counts
+/// of people not registered; no double aid without a recorded decision. Region-scoped: out of
+/// scope is 404.
+/// </summary>
+[Authorize(Permissions.AidRead)]
+[Route("Distributions/[action]/{id:int?}")]
+public sealed class DistributionsController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, IOptions<AidOptions> options) : Controller
+{
+    private const int PageSize = 25;
+
+    [HttpGet("/Distributions")]
+    [HttpGet]
+    public async Task<IActionResult> Index(int? siteId, AidKind? kind, int page = 1, CancellationToken ct = default)
+    {
+        var query = db.AidDistributions.AsNoTracking();
+        if (siteId is { } s)
+        {
+            query = query.Where(d => d.AidSiteId == s);
+        }
+        if (kind is { } k)
+        {
+            query = query.Where(d => d.Kind == k);
+        }
+        var total = await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await query.OrderByDescending(d => d.Date).ThenByDescending(d => d.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(d => new DistributionRow(d.Id, d.Date, d.Site!.Name + ", " + d.Site.City, d.Kind, d.ActualQuantity, d.Unit,
+                d.Recipients.Count, d.UnregisteredGirls + d.UnregisteredBoys + d.UnregisteredWomen + d.UnregisteredMen))
+            .ToListAsync(ct);
+        return View(new DistributionListViewModel(rows, await SitesAsync(ct), siteId, kind, total,
+            new Pager(page, pageCount, p => Url.Action(nameof(Index), new { siteId, kind, page = p })!)));
+    }
+
+    [HttpGet]
+    [Authorize(Permissions.AidDistribute)]
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        await FormPage(new DistributionForm { Date = clock.Today(), DistributedBy = user.DisplayName, UnregisteredGirls = 0, UnregisteredBoys = 0, UnregisteredWomen = 0, UnregisteredMen = 0, PlannedRecipients = 0 }, ct);
+
+    [HttpPost]
+    [Authorize(Permissions.AidDistribute)]
+    public async Task<IActionResult> Create(DistributionForm form, [FromServices] IValidator<DistributionForm> validator, CancellationToken ct)
+    {
+        (await validator.ValidateAsync(form, ct)).AddTo(ModelState);
+        var site = form.AidSiteId is { } siteId ? await db.AidSites.AsNoTracking().SingleOrDefaultAsync(x => x.Id == siteId, ct) : null;
+        if (form.AidSiteId is not null && (site is null || !user.Scope.CoversRegion(site.RegionId)))
+        {
+            ModelState.AddModelError(nameof(form.AidSiteId), l["Distributions.SiteRequired"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await FormPage(form, ct);
+        }
+        var d = new AidDistribution
+        {
+            Date = form.Date!.Value, AidSiteId = site!.Id, RegionId = site.RegionId, Kind = form.Kind!.Value,
+            PlannedQuantity = form.PlannedQuantity!.Value, ActualQuantity = form.ActualQuantity!.Value, Unit = form.Unit!.Trim(),
+            PlannedRecipients = form.PlannedRecipients ?? 0, DistributedBy = form.DistributedBy!.Trim(), DifferenceReason = Clean(form.DifferenceReason),
+            UnregisteredGirls = form.UnregisteredGirls ?? 0, UnregisteredBoys = form.UnregisteredBoys ?? 0,
+            UnregisteredWomen = form.UnregisteredWomen ?? 0, UnregisteredMen = form.UnregisteredMen ?? 0,
+        };
+        db.AidDistributions.Add(d);
+        await db.SaveChangesAsync(ct);
+        await ConventionAttributions.SetAsync(db, AttributedRecordKind.AidDistribution, d.Id, form.ConventionIds, ct);
+        TempData["Success"] = l["Distributions.Saved"].Value;
+        return Redirect($"~/Distributions/Details/{d.Id}");
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, CancellationToken ct) =>
+        await DetailsPage(id, new RecipientForm(), null, ct) is { } page ? page : NotFound();
+
+    [HttpPost]
+    [Authorize(Permissions.AidDistribute)]
+    public async Task<IActionResult> AddRecipient(int id, RecipientForm form, CancellationToken ct)
+    {
+        var d = await db.AidDistributions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return NotFound();
+        }
+        var number = form.FileNumber?.Trim() ?? "";
+        var upper = number.ToUpperInvariant();
+        var migrant = number.Length == 0 ? null : await db.Migrants.AsNoTracking().Where(m => (m.FileNumber == number || m.FileNumber == upper) && m.MergedIntoId == null)
+            .Select(m => new { m.Id, m.RegionId }).SingleOrDefaultAsync(ct);
+        if (migrant is null)
+        {
+            ModelState.AddModelError(nameof(form.FileNumber), l["Distributions.FileNotFound"]);
+            return (await DetailsPage(id, form, null, ct))!;
+        }
+        if (await db.AidRecipients.AnyAsync(r => r.AidDistributionId == id && r.MigrantId == migrant.Id, ct))
+        {
+            ModelState.AddModelError(nameof(form.FileNumber), l["Distributions.AlreadyOnList"]);
+            return (await DetailsPage(id, form, null, ct))!;
+        }
+        var earlier = await EarlierAsync(d, migrant.Id, ct);
+        if (earlier is not null && string.IsNullOrWhiteSpace(form.RepeatReason))
+        {
+            // No double aid without a decision: show the earlier handing-out and ask for a reason; nothing saved.
+            return (await DetailsPage(id, form, earlier, ct))!;
+        }
+        db.AidRecipients.Add(new AidRecipient
+        {
+            AidDistributionId = id, MigrantId = migrant.Id, RegionId = d.RegionId,
+            EarlierDistributionId = earlier?.Id, RepeatReason = earlier is null ? null : form.RepeatReason!.Trim(),
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Distributions.RecipientAdded", number].Value;
+        return Redirect($"~/Distributions/Details/{id}#recipients-title");
+    }
+
+    [HttpPost]
+    [Authorize(Permissions.AidDistribute)]
+    public async Task<IActionResult> RemoveRecipient(int id, int recipientId, CancellationToken ct)
+    {
+        var r = await db.AidRecipients.SingleOrDefaultAsync(x => x.Id == recipientId && x.AidDistributionId == id, ct);
+        if (r is null)
+        {
+            return NotFound();
+        }
+        db.AidRecipients.Remove(r);
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Distributions.RecipientRemoved"].Value;
+        return Redirect($"~/Distributions/Details/{id}#recipients-title");
+    }
+
+    /// <summary>A printable beneficiary card: file number, name and a QR code of the file number, so a distribution point finds the person in one scan.</summary>
+    [HttpGet("/Distributions/Card/{migrantId:int}")]
+    public async Task<IActionResult> Card(int migrantId, CancellationToken ct)
+    {
+        var m = await db.Migrants.AsNoTracking().Where(x => x.Id == migrantId)
+            .Select(x => new { x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic }).SingleOrDefaultAsync(ct);
+        if (m is null)
+        {
+            return NotFound();
+        }
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(m.FileNumber, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(8);
+        return View(new BeneficiaryCard(m.Id, m.FileNumber, $"{m.FamilyName} {m.GivenName}",
+            m.FamilyNameArabic is null && m.GivenNameArabic is null ? null : $"{m.FamilyNameArabic} {m.GivenNameArabic}".Trim(),
+            "data:image/png;base64," + Convert.ToBase64String(png)));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Reconciliation(int? year, int? month, string? format, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var y = year is >= 2000 and <= 2100 ? year.Value : today.Year;
+        var m = month is >= 1 and <= 12 ? month.Value : today.Month;
+        var lines = await Reconciliations.ForMonthAsync(db, y, m, ct);
+        return format switch
+        {
+            "csv" => File(Reconciliations.Csv(lines, l), "text/csv; charset=utf-8", $"reconciliation-{y}-{m:D2}.csv"),
+            "xlsx" => File(await Reconciliations.XlsxAsync(lines, l, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"reconciliation-{y}-{m:D2}.xlsx"),
+            _ => View(new ReconciliationViewModel(y, m, lines)),
+        };
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Sites(CancellationToken ct) => await SitesPage(new SiteForm { RegionId = user.RegionId }, ct);
+
+    [HttpPost]
+    [Authorize(Permissions.AidDistribute)]
+    public async Task<IActionResult> Sites(SiteForm form, CancellationToken ct)
+    {
+        var regionId = user.Scope.IsNational ? form.RegionId : user.RegionId;
+        if (string.IsNullOrWhiteSpace(form.Name) || form.Name.Length > AidSite.NameMaxLength)
+        {
+            ModelState.AddModelError(nameof(form.Name), l["Distributions.SiteNameRequired"]);
+        }
+        if (string.IsNullOrWhiteSpace(form.City) || form.City.Length > IncomeActivity.CityMaxLength)
+        {
+            ModelState.AddModelError(nameof(form.City), l["Activities.CityRequired"]);
+        }
+        if (regionId is not { } region || !user.Scope.CoversRegion(region) || !await db.Regions.AnyAsync(r => r.Id == region, ct))
+        {
+            ModelState.AddModelError(nameof(form.RegionId), l["Distributions.RegionRequired"]);
+        }
+        else if (ModelState.IsValid && await db.AidSites.AnyAsync(s => s.RegionId == region && s.Name == form.Name!.Trim() && s.City == form.City!.Trim(), ct))
+        {
+            ModelState.AddModelError(nameof(form.Name), l["Distributions.SiteExists"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return await SitesPage(form, ct);
+        }
+        db.AidSites.Add(new AidSite { Name = form.Name!.Trim(), City = form.City!.Trim(), RegionId = regionId!.Value });
+        await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Distributions.SiteAdded"].Value;
+        return Redirect("~/Distributions/Sites");
+    }
+
+    /// <summary>The latest distribution of the same kind this person received within the kind's period before this one.</summary>
+    private async Task<EarlierAid?> EarlierAsync(AidDistribution d, int migrantId, CancellationToken ct)
+    {
+        var since = d.Date.AddDays(-options.Value.PeriodDays(d.Kind));
+        return await db.AidRecipients.AsNoTracking()
+            .Where(r => r.MigrantId == migrantId && r.AidDistributionId != d.Id && r.Distribution!.Kind == d.Kind
+                && r.Distribution.Date > since && r.Distribution.Date <= d.Date.AddDays(options.Value.PeriodDays(d.Kind)))
+            .OrderByDescending(r => r.Distribution!.Date)
+            .Select(r => new EarlierAid(r.AidDistributionId, r.Distribution!.Date, r.Distribution.Site!.Name + ", " + r.Distribution.Site.City))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<IActionResult?> DetailsPage(int id, RecipientForm form, EarlierAid? earlier, CancellationToken ct)
+    {
+        var d = await db.AidDistributions.AsNoTracking().Include(x => x.Site).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return null;
+        }
+        var recipients = await db.AidRecipients.AsNoTracking().Where(r => r.AidDistributionId == id)
+            .OrderBy(r => r.Migrant!.FamilyName).ThenBy(r => r.Migrant!.GivenName)
+            .Select(r => new RecipientRow(r.Id, r.MigrantId, r.Migrant!.FileNumber, r.Migrant.FamilyName + " " + r.Migrant.GivenName, r.RepeatReason))
+            .ToListAsync(ct);
+        var conventions = await db.ConventionAttributions.AsNoTracking()
+            .Where(x => x.RecordKind == AttributedRecordKind.AidDistribution && x.RecordId == id)
+            .Select(x => x.PartnerConvention!.Reference + " — " + x.PartnerConvention.Title).ToListAsync(ct);
+        return View("Details", new DistributionDetailsViewModel(d, recipients, conventions, form, earlier, options.Value.PeriodDays(d.Kind)));
+    }
+
+    private async Task<IActionResult> FormPage(DistributionForm form, CancellationToken ct) =>
+        View("Create", new DistributionFormViewModel(form, await SitesAsync(ct), await ActivityLookups.ConventionsAsync(db, ct)));
+
+    private async Task<IActionResult> SitesPage(SiteForm form, CancellationToken ct)
+    {
+        var sites = await db.AidSites.AsNoTracking().OrderBy(s => s.City).ThenBy(s => s.Name)
+            .Select(s => new SiteRow(s.Id, s.Name, s.City, s.Region!.NameFr)).ToListAsync(ct);
+        return View("Sites", new SitesViewModel(sites, form, user.Scope.IsNational ? await ActivityLookups.RegionsAsync(db, ct) : []));
+    }
+
+    private async Task<IReadOnlyList<Choice>> SitesAsync(CancellationToken ct) =>
+        await db.AidSites.AsNoTracking().OrderBy(s => s.City).ThenBy(s => s.Name).Select(s => new Choice(s.Id, s.Name + ", " + s.City)).ToListAsync(ct);
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
