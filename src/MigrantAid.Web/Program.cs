@@ -9,6 +9,7 @@ using MigrantAid.Web.Features.Migrants;
 using MigrantAid.Web.Features.Enrolments;
 using MigrantAid.Web.Features.Users;
 using MigrantAid.Web.Features.Audit;
+using MigrantAid.Web.Features.Dashboard;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -66,6 +67,7 @@ builder.Services.AddMigrantsFeature();
 builder.Services.AddTraining(builder.Configuration);
 builder.Services.AddUsersFeature();
 builder.Services.AddAuditFeature();
+builder.Services.AddDashboardFeature();
 
 // Operations.
 builder.Services.AddAppHealthChecks();

@@ -19,6 +19,7 @@ public static class TrainingSetup
         services.AddNavEntry("/Enrolments", "Nav.Enrolments", Permissions.EnrolmentsRead, 30);
         services.AddNavEntry("/Hosts", "Nav.Hosts", Permissions.EnrolmentsRead, 40);
         services.AddHomeWidget<DirectorHomeViewComponent>(20, s => s.Kind == ScopeKind.Centre);
+        services.AddHomeWidget<DirectorQueueViewComponent>(21, s => s.Kind == ScopeKind.Centre && s.Has(Permissions.EnrolmentsManage));
         services.AddScoped<RiskList>();
         return services;
     }
