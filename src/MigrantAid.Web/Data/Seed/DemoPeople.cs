@@ -118,8 +118,8 @@ public static class DemoPeople
             NamePool.Anglophone => (Of(r, AnglophoneFamily), Of(r, sex == Sex.Male ? AnglophoneMale : AnglophoneFemale)),
             _ => (Of(r, SudaneseFamily), Of(r, sex == Sex.Male ? SudaneseMale : SudaneseFemale)),
         };
-        // Sudanese people write their names in Arabic; about a third of the others give them too.
-        var writesArabic = nationality.Pool == NamePool.Sudanese || r.NextDouble() < 0.3;
+        // Sudanese people write their names in Arabic; many of the others give them too.
+        var writesArabic = nationality.Pool == NamePool.Sudanese || r.NextDouble() < 0.45;
         string? familyAr = null, givenAr = null;
         if (writesArabic && Arabic.TryGetValue(family, out var fa) && Arabic.TryGetValue(given, out var ga))
         {
