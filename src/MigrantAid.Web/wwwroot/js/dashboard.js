@@ -12,6 +12,11 @@
   Chart.defaults.locale = locale;
   Chart.defaults.animation = false;
 
+  // Printed, the figures go with the charts: open every table first.
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('.dashboard-chart details').forEach(function (d) { d.open = true; });
+  });
+
   document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
     var block = document.getElementById(canvas.getAttribute('data-chart'));
     if (!block) { return; }
@@ -33,7 +38,7 @@
     });
     var scales = doughnut ? {} : {
       x: { stacked: stacked, reverse: rtl },
-      y: { stacked: stacked, beginAtZero: true, position: rtl ? 'right' : 'left', ticks: { callback: format } }
+      y: { stacked: stacked, beginAtZero: true, position: rtl ? 'right' : 'left', ticks: { callback: format, precision: data.percent ? undefined : 0 } }
     };
     new Chart(canvas, {
       type: type,
