@@ -33,7 +33,7 @@ public sealed class SocialWorkerHomeViewComponent(AppDbContext db, CurrentUser u
         var today = clock.Today();
         var me = user.Id;
         var myFiles = await db.Migrants.AsNoTracking().Where(m => m.MergedIntoId == null && m.RegisteredById == me)
-            .OrderByDescending(m => m.Id).Take(5)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(5)
             .Select(m => new RecentFile(m.Id, m.FileNumber, m.FamilyName, m.GivenName, m.CreatedAt)).ToListAsync(ct);
         var open = db.Needs.AsNoTracking().Where(n => n.RegionId == region && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred));
         var oldest = await open.OrderBy(n => n.OpenedOn).ThenBy(n => n.Id).Take(5)
