@@ -11,6 +11,7 @@ using MigrantAid.Web.Features.Audit;
 using MigrantAid.Web.Features.Conventions;
 using MigrantAid.Web.Features.Activities;
 using MigrantAid.Web.Features.Distributions;
+using MigrantAid.Web.Features.Dashboard;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -80,6 +81,7 @@ builder.Services.AddAuditFeature();
 builder.Services.AddConventionsFeature();
 builder.Services.AddActivitiesFeature();
 builder.Services.AddDistributionsFeature(builder.Configuration);
+builder.Services.AddDashboardFeature();
 
 // Operations.
 builder.Services.AddAppHealthChecks();

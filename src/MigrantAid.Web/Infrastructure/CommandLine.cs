@@ -10,11 +10,12 @@ namespace MigrantAid.Web.Infrastructure;
 /// <summary>
 /// Operator verbs: <c>migrate</c> applies the migrations of the configured provider and
 /// seeds reference data; <c>create-admin --email x</c> creates the first Administrator,
-/// reading the password from standard input (never from the command line).
+/// reading the password from standard input (never from the command line);
+/// <c>demo-data --migrants N</c> (Development only) generates the demo with N people.
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string verb) => verb is "migrate" or "create-admin";
+    public static bool IsCommand(string verb) => verb is "migrate" or "create-admin" or "demo-data";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -60,6 +61,31 @@ public static class CommandLine
                 }
                 await users.AddToRoleAsync(user, Roles.Administrator);
                 await output.WriteLineAsync($"Administrator {email} created.");
+                return 0;
+            }
+            case "demo-data":
+            {
+                var index = Array.IndexOf(args, "--migrants");
+                var migrants = DemoDataOptions.DefaultMigrants;
+                if (index >= 0 && (index + 1 >= args.Length
+                    || !int.TryParse(args[index + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out migrants)))
+                {
+                    await Console.Error.WriteLineAsync("Usage: demo-data [--migrants 5000]");
+                    return 2;
+                }
+                // Demo accounts share a published password: never outside Development (or an explicit demo set-up).
+                if (!app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("Seed:DemoData"))
+                {
+                    await Console.Error.WriteLineAsync("Demo data is generated only in Development (ASPNETCORE_ENVIRONMENT=Development).");
+                    return 2;
+                }
+                await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment, new DemoDataOptions(migrants));
+                await using var scope = app.Services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("command line: count the demo data");
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var people = await db.Migrants.CountAsync();
+                var enrolments = await db.Enrolments.CountAsync();
+                await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Demo data: {people} migrants, {enrolments} enrolments."));
                 return 0;
             }
             default:

@@ -59,6 +59,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Seed:DemoPeople", "false"); // the demo's thousands of people: only the tests that need them (DemoDataTests)
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -7,7 +7,8 @@ namespace MigrantAid.Web.Data.Seed;
 /// <summary>Start-up: migrate (SQLite always, SQL Server when asked), then seed.</summary>
 public static class DatabaseInitializer
 {
-    public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, CancellationToken ct = default)
+    public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+        Infrastructure.DemoDataOptions? demo = null, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -34,9 +35,10 @@ public static class DatabaseInitializer
             }
         }
         await sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
-        if (environment.IsDevelopment() || configuration.GetValue<bool>("Seed:DemoData"))
+        // The demo-data verb passes its own size; start-up in Development uses the default one.
+        if (demo is not null || environment.IsDevelopment() || configuration.GetValue<bool>("Seed:DemoData"))
         {
-            await sp.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
+            await sp.GetRequiredService<DemoDataSeeder>().SeedAsync(demo ?? new Infrastructure.DemoDataOptions(), ct);
         }
     }
 }

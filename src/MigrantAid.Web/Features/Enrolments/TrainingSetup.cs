@@ -23,6 +23,7 @@ public static class TrainingSetup
         services.AddNavEntry("/Hosts", "Nav.Hosts", Permissions.EnrolmentsRead, 40);
         services.AddHomeWidget<ApplicationsHomeViewComponent>(15, s => s.Kind == ScopeKind.Centre && s.Has(Permissions.EnrolmentsManage));
         services.AddHomeWidget<DirectorHomeViewComponent>(20, s => s.Kind == ScopeKind.Centre);
+        services.AddHomeWidget<DirectorQueueViewComponent>(21, s => s.Kind == ScopeKind.Centre && s.Has(Permissions.EnrolmentsManage));
         services.AddScoped<RiskList>();
         return services;
     }

@@ -23,21 +23,10 @@ public sealed class HomeController(AppDbContext db, CurrentUser user) : Controll
             ? (await db.Partners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == partnerId, ct))?.Name(language)
             : null;
 
-        var centres = db.TrainingCentres.AsQueryable();
-        if (user.RegionId is { } scopeRegion)
-        {
-            centres = centres.Where(c => c.RegionId == scopeRegion);
-        }
-        var model = new HomeViewModel(
-            user.DisplayName, user.RoleName ?? "", regionName, centreName, partnerName,
-            !user.Has(Permissions.CentresRead) ? null : await centres.CountAsync(ct),
-            await db.Regions.CountAsync(ct),
-            await db.Trades.CountAsync(ct),
-            await db.Partners.CountAsync(ct));
+        var model = new HomeViewModel(user.DisplayName, user.RoleName ?? "", regionName, centreName, partnerName);
         return View(model);
     }
 }
 
-public sealed record HomeViewModel(
-    string DisplayName, string Role, string? RegionName, string? CentreName, string? PartnerName,
-    int? CentresInScope, int Regions, int Trades, int Partners);
+/// <summary>Who is signed in and on what; the page's blocks are the features' home widgets (work first).</summary>
+public sealed record HomeViewModel(string DisplayName, string Role, string? RegionName, string? CentreName, string? PartnerName);

@@ -71,6 +71,8 @@ public static class MigrantsFeature
     {
         services.AddScoped<MigrantRegistry>();
         services.AddNavEntry("/Migrants", "Nav.Migrants", Permissions.MigrantsRead, 10);
+        // The social worker's day: their files, open needs, expiring cards, alerts from centres.
+        services.AddHomeWidget<SocialWorkerHomeViewComponent>(15, s => s.Kind == ScopeKind.Region && s.Has(Permissions.MigrantsWrite) && !s.Has(Permissions.DashboardsRead));
         services.AddScoped<MigrantImport>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<MigrantMerger>();

@@ -57,4 +57,17 @@ public sealed class CommandLineTests
         Assert.Equal(0, await db.TrainingCentres.CountAsync()); // Production: no demo data
         SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public async Task Demo_data_is_refused_outside_Development()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "migrantaid-cli", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var refused = await RunAsync(folder, "", "demo-data", "--migrants", "5000");
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("only in Development", refused.Output, StringComparison.Ordinal);
+        var bad = await RunAsync(folder, "", "demo-data", "--migrants", "many");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("Usage: demo-data", bad.Output, StringComparison.Ordinal);
+    }
 }

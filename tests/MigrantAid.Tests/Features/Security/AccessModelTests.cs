@@ -190,6 +190,7 @@ public sealed partial class AccessModelTests(AppFactory app) : IClassFixture<App
         Assert.Equal(
         [
             "Data/Seed/DatabaseInitializer.cs: start-up: migrate and seed reference and demo data",
+            "Infrastructure/CommandLine.cs: command line: count the demo data",
             "Infrastructure/CommandLine.cs: command line: create the first administrator",
             "Infrastructure/CommandLine.cs: command line: migrate",
         ], sites);

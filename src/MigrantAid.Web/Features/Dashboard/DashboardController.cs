@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure.Localization;
+
+namespace MigrantAid.Web.Features.Dashboard;
+
+public sealed record NamedCount(int Id, string Name, int Count);
+
+public sealed record DashboardViewModel(
+    DashboardFilter Filter, string Month, string? RegionName, string? CentreName, IReadOnlyList<NamedCount> Regions,
+    IReadOnlyList<NamedCount> Centres, IReadOnlyList<DashboardSectionResult> Sections, bool MayPickRegion);
+
+/// <summary>
+/// Regional, national and centre dashboards: counts only (no person), under the viewer's row
+/// scope. A regional manager sees their region, a director their centre; national roles pick a
+/// region or see them side by side, and anyone may drill down to a centre they may see.
+/// </summary>
+[Authorize(Permissions.DashboardsRead)]
+public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeProvider clock, IEnumerable<IDashboardSection> sections) : Controller
+{
+    public async Task<IActionResult> Index(int? regionId, int? centreId, PeriodKind period = PeriodKind.AcademicYear, string? month = null, CancellationToken ct = default)
+    {
+        var filter = await FilterAsync(regionId, centreId, period, month, ct);
+        if (filter is null)
+        {
+            return NotFound();
+        }
+        var built = new List<DashboardSectionResult>();
+        foreach (var section in sections.OrderBy(s => s.Order))
+        {
+            if (await section.BuildAsync(filter, ct) is { } result)
+            {
+                built.Add(result);
+            }
+        }
+        var language = Cultures.Current;
+        var regions = filter.Scope.IsNational
+            ? (await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct)).Select(r => new NamedCount(r.Id, r.Name(language), 0)).ToList()
+            : [];
+        var regionName = filter.RegionId is { } rid ? (await db.Regions.AsNoTracking().SingleAsync(r => r.Id == rid, ct)).Name(language) : null;
+        var centreName = filter.CentreId is { } cid ? await db.TrainingCentres.Where(c => c.Id == cid).Select(c => c.Name).SingleAsync(ct) : null;
+        var centres = filter.CentreId is null && filter.RegionId is not null ? await CentresAsync(filter, ct) : [];
+        var model = new DashboardViewModel(filter, filter.Period.From.ToString("yyyy-MM", CultureInfo.InvariantCulture), regionName, centreName,
+            regions, centres, built, filter.Scope.IsNational);
+        return View(model);
+    }
+
+    /// <summary>The figures of one chart, as CSV or XLSX (what the table shows, nothing more).</summary>
+    public async Task<IActionResult> Download(string chart, int? regionId, int? centreId, PeriodKind period = PeriodKind.AcademicYear, string? month = null,
+        string format = "csv", CancellationToken ct = default)
+    {
+        var filter = await FilterAsync(regionId, centreId, period, month, ct);
+        if (filter is null)
+        {
+            return NotFound();
+        }
+        DashboardChart? found = null;
+        foreach (var section in sections.OrderBy(s => s.Order))
+        {
+            found = (await section.BuildAsync(filter, ct))?.Charts.FirstOrDefault(c => c.Id == chart);
+            if (found is not null) break;
+        }
+        if (found is null)
+        {
+            return NotFound();
+        }
+        var name = string.Create(CultureInfo.InvariantCulture, $"dashboard-{found.Id}-{filter.Period.From:yyyy-MM}-{filter.Period.Kind.ToString().ToLowerInvariant()}");
+        if (format == "xlsx")
+        {
+            var rows = found.Labels.Select((label, i) =>
+            {
+                var row = new Dictionary<string, object?> { [found.Title] = label };
+                foreach (var s in found.Series) row[s.Label] = s.Values[i];
+                return row;
+            }).ToList();
+            var stream = new MemoryStream();
+            await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, cancellationToken: ct);
+            stream.Position = 0;
+            return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        }
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', new[] { found.Title }.Concat(found.Series.Select(s => s.Label)).Select(Csv)));
+        for (var i = 0; i < found.Labels.Count; i++)
+        {
+            csv.AppendLine(string.Join(',', new[] { Csv(found.Labels[i]) }.Concat(found.Series.Select(s => s.Values[i].ToString(CultureInfo.InvariantCulture)))));
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
+    }
+
+    private static string Csv(string s)
+    {
+        // Formula injection: a label starting with = + - @ is neutralised for spreadsheet software.
+        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@') s = "'" + s;
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+
+    /// <summary>The filter the viewer asked for, narrowed to their scope; null (404) for a region or centre they may not see.</summary>
+    private async Task<DashboardFilter?> FilterAsync(int? regionId, int? centreId, PeriodKind period, string? month, CancellationToken ct)
+    {
+        var scope = user.Scope;
+        var today = clock.Today();
+        var day = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : today;
+        if (!Enum.IsDefined(period))
+        {
+            period = PeriodKind.AcademicYear;
+        }
+        var p = DashboardPeriod.Containing(period, day);
+        switch (scope.Kind)
+        {
+            case ScopeKind.Centre:
+                if (centreId is not null && centreId != scope.CentreId) return null;
+                return new DashboardFilter(scope, null, scope.CentreId, p, today);
+            case ScopeKind.Region:
+                if (regionId is not null && regionId != scope.RegionId) return null;
+                regionId = scope.RegionId;
+                break;
+            case ScopeKind.National or ScopeKind.System:
+                if (regionId is { } r && !await db.Regions.AnyAsync(x => x.Id == r, ct)) return null;
+                break;
+            default:
+                return null;
+        }
+        if (centreId is { } c)
+        {
+            var centre = await db.TrainingCentres.AsNoTracking().Where(x => x.Id == c).Select(x => new { x.Id, x.RegionId }).SingleOrDefaultAsync(ct);
+            if (centre is null || !scope.MayWorkAtCentre(centre.Id, centre.RegionId) || (regionId is { } rr && rr != centre.RegionId))
+            {
+                return null;
+            }
+        }
+        return new DashboardFilter(scope, regionId, centreId, p, today);
+    }
+
+    /// <summary>The region's centres with enrolments during the period, to drill down.</summary>
+    private async Task<List<NamedCount>> CentresAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var (from, to, region) = (f.Period.From, f.Period.To, f.RegionId);
+        var counts = await db.Enrolments.AsNoTracking()
+            .Where(e => e.RegionId == region && e.StartDate <= to && (e.DroppedOutOn == null || e.DroppedOutOn >= from) && (e.CompletedOn == null || e.CompletedOn >= from))
+            .GroupBy(e => e.TrainingCentreId).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(x => x.Count).Take(20).ToListAsync(ct);
+        var ids = counts.Select(x => x.Key).ToList();
+        var names = await db.TrainingCentres.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return counts.Select(x => new NamedCount(x.Key, names.GetValueOrDefault(x.Key, ""), x.Count)).ToList();
+    }
+}
