@@ -47,6 +47,11 @@ internal static class DemoMigrants
         }
         db.Migrants.AddRange(created);
         await db.SaveChangesAsync(ct);
+        // Registered in January 2018, when they were first followed (their file numbers say so),
+        // not on the day the demo was generated: the dashboards count registrations by month.
+        var createdIds = created.Select(m => m.Id).ToList();
+        var registered = new DateTimeOffset(2018, 1, 15, 9, 0, 0, TimeSpan.Zero);
+        await db.Migrants.Where(m => createdIds.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedAt, registered), ct);
         return await db.Migrants.Where(m => m.RegionId == region && m.MergedIntoId == null).OrderBy(m => m.Id).Select(m => m.Id).Take(wanted).ToListAsync(ct);
     }
 }

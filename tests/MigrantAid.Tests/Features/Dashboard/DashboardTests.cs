@@ -18,7 +18,7 @@ namespace MigrantAid.Tests.Features.Dashboard;
 public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string TangerManager = "tanger.manager@migrantaid.test";
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => MigrantAid.Tests.Infrastructure.TestClock.Today;
 
     private async Task ArrangeAsync()
     {
@@ -77,7 +77,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         if (await users.FindByEmailAsync(TangerManager) is null)
         {
             var tta = await app.WithDbAsync(db => db.Regions.Where(r => r.Code == "TTA").Select(r => r.Id).SingleAsync());
-            var user = new ApplicationUser { UserName = TangerManager, Email = TangerManager, EmailConfirmed = true, DisplayName = "Délégué Tanger", RegionId = tta, CreatedAt = DateTimeOffset.UtcNow };
+            var user = new ApplicationUser { UserName = TangerManager, Email = TangerManager, EmailConfirmed = true, DisplayName = "Délégué Tanger", RegionId = tta, CreatedAt = TimeProvider.System.GetUtcNow() };
             DemoDataSeeder.Check(await users.CreateAsync(user, DemoDataSeeder.DemoPassword));
             DemoDataSeeder.Check(await users.AddToRoleAsync(user, "RegionalManager"));
         }

@@ -18,7 +18,7 @@ namespace MigrantAid.Tests.Features.Dashboard;
 /// <summary>The generated demo: the same people for the same seed, the article's story, written once.</summary>
 public sealed class DemoDataTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => MigrantAid.Tests.Infrastructure.TestClock.Today;
 
     [Fact]
     public void The_same_seed_gives_the_same_people()
