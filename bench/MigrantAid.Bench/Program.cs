@@ -229,7 +229,7 @@ internal static class Explain
         foreach (var q in queries)
         {
             var search = new MigrantAid.Web.Features.Migrants.MigrantSearch { Q = q };
-            var query = search.Apply(db, 2026).OrderByDescending(m => m.Id).Select(m => m.Id).Take(26);
+            var query = search.Apply(db, 2026, sensitive: true).OrderByDescending(m => m.Id).Select(m => m.Id).Take(26);
             await using var command = query.CreateDbCommand();
             command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
             await command.Connection!.OpenAsync();
