@@ -35,7 +35,10 @@ public sealed class ActivitiesDemoData(TimeProvider clock) : IDemoDataContributo
         var regions = await db.Regions.Where(r => r.Code == "RSK" || r.Code == "TTA").ToDictionaryAsync(r => r.Code, r => r.Id, ct);
         var trades = await db.Trades.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
         var italian = (await db.PartnerConventions.AsNoTracking().ToListAsync(ct))
-            .FirstOrDefault(c => $"{c.Reference} {c.Title}".Contains("ital", StringComparison.OrdinalIgnoreCase));
+            // The Italian association's EU project is the convention on income-generating activities.
+            .OrderBy(c => c.StartDate)
+            .FirstOrDefault(c => c.Themes.HasFlag(ConventionTheme.IncomeGeneratingActivities)
+                || $"{c.Reference} {c.Title}".Contains("ital", StringComparison.OrdinalIgnoreCase));
         var feb2018 = new DateOnly(2018, 2, 5);
         Plan[] plans =
         [
