@@ -221,8 +221,12 @@ public sealed class AccessScope(ScopeKind kind, IReadOnlySet<string> permissions
     /// <summary>A director works with the host professionals of their centre's region.</summary>
     public int FilterCentreRegionId => Kind == ScopeKind.Centre ? RegionId ?? -1 : -1;
 
-    /// <summary>Conventions covering this region are readable (a regional role that reads conventions).</summary>
-    public int FilterConventionRegionId => Kind == ScopeKind.Region && Has(Infrastructure.Auth.Permissions.ConventionsRead) ? RegionId ?? -1 : -1;
+    /// <summary>
+    /// Conventions covering this region are in a regional role's row scope: a regional manager
+    /// reads them, and a social worker attributes the region's aid and activities to them (the
+    /// convention pages themselves still need a conventions permission).
+    /// </summary>
+    public int FilterConventionRegionId => Kind == ScopeKind.Region ? RegionId ?? -1 : -1;
     /// <summary>The partner organisations whose conventions a PartnerViewer reads; none for anyone else.</summary>
     public int[] FilterPartnerIds => Kind == ScopeKind.Partner && Has(Infrastructure.Auth.Permissions.ConventionsReadAggregates) ? [.. PartnerIds] : [];
 

@@ -292,4 +292,18 @@ public sealed class DistributionTests(AppFactory app) : IClassFixture<AppFactory
         }
         Assert.Equal(before, await CountAsync());
     }
+
+    [Fact]
+    public async Task A_social_worker_attributes_aid_to_the_conventions_covering_their_region_only()
+    {
+        // The demo conventions: the Belgian one covers the Rabat–Casablanca axis, not Tanger.
+        var rabat = await (await ClientAsync(DemoAccounts.RabatSocial)).GetTextAsync("/Distributions/Create");
+        Assert.Contains("BE-ENABEL-RC", rabat, StringComparison.Ordinal);
+        Assert.Contains("UE-AGR-2018-IT", rabat, StringComparison.Ordinal);
+        var tanger = await (await ClientAsync(DemoAccounts.TangerSocial)).GetTextAsync("/Distributions/Create");
+        Assert.Contains("UE-AGR-2018-IT", tanger, StringComparison.Ordinal);
+        Assert.DoesNotContain("BE-ENABEL-RC", tanger, StringComparison.Ordinal);
+        // Reading a convention's page still needs a conventions permission.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await ClientAsync(DemoAccounts.RabatSocial)).GetAsync("/Conventions")).StatusCode);
+    }
 }
