@@ -211,7 +211,10 @@ public sealed class AccessScope(ScopeKind kind, IReadOnlySet<string> permissions
     public bool Has(string permission)
     {
         ArgumentNullException.ThrowIfNull(permission);
-        return permission.Split(Infrastructure.Auth.Permissions.AnyOf).Any(Permissions.Contains);
+        // Asked on every page (navigation, widgets, views): split only an any-of name.
+        return Permissions.Contains(permission)
+            || (permission.Contains(Infrastructure.Auth.Permissions.AnyOf, StringComparison.Ordinal)
+                && permission.Split(Infrastructure.Auth.Permissions.AnyOf).Any(Permissions.Contains));
     }
     public bool IsNational => Kind is ScopeKind.National or ScopeKind.System;
 
