@@ -75,8 +75,8 @@ public sealed class ConventionTests(ConventionsFixture app) : IClassFixture<Conv
         var client = await SignedInAsync(DemoAccounts.National);
         Assert.Contains("Conventions à surveiller", await client.GetTextAsync("/"), StringComparison.Ordinal);
         var page = await client.GetTextAsync("/Conventions/Overview?year=2018&kind=PeopleEnrolled");
-        Assert.Contains("T-A", page, StringComparison.Ordinal);
-        Assert.Contains("T-B", page, StringComparison.Ordinal);
+        Assert.Contains("TEST-CONV-A", page, StringComparison.Ordinal);
+        Assert.Contains("TEST-CONV-B", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class ConventionTests(ConventionsFixture app) : IClassFixture<Conv
         var partner = await SignedInAsync(DemoAccounts.PartnerEu);
         var list = await partner.GetTextAsync("/Conventions");
         Assert.Contains(ConventionsFixture.DemoEuReference, list, StringComparison.Ordinal);
-        Assert.Contains("T-A", list, StringComparison.Ordinal);
-        Assert.DoesNotContain("T-B", list, StringComparison.Ordinal);
+        Assert.Contains("TEST-CONV-A", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEST-CONV-B", list, StringComparison.Ordinal);
         Assert.DoesNotContain("BE-ENABEL-RC", list, StringComparison.Ordinal);
         var home = await partner.GetTextAsync("/");
         Assert.Contains(ConventionsFixture.DemoEuReference, home, StringComparison.Ordinal);

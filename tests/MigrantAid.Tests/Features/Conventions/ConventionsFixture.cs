@@ -73,9 +73,9 @@ public sealed class ConventionsFixture : AppFactory
                 db.PartnerConventions.Add(convention);
                 return convention;
             }
-            var ca = New("T-A", eu, rsk);
-            var cb = New("T-B", be, rsk);
-            var cc = New("T-C", be, ori);
+            var ca = New("TEST-CONV-A", eu, rsk);
+            var cb = New("TEST-CONV-B", be, rsk);
+            var cc = New("TEST-CONV-C", be, ori);
             await db.SaveChangesAsync();
             return (ca.Id, cb.Id, cc.Id);
         });
