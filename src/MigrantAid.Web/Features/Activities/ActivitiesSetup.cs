@@ -18,6 +18,9 @@ public static class ActivitiesSetup
         services.AddHomeWidget<VisitsDueViewComponent>(40, s => s.Kind == ScopeKind.Region && s.Has(Permissions.ActivitiesWrite));
         services.AddPersonAction(new PersonAction("~/Activities/Create?migrantId={0}", "Activities.Propose", Permissions.ActivitiesWrite, 10, OnRiskList: true));
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
+        services.AddScoped<IMigrantMergeParticipant, ActivityMemberMergeParticipant>();
+        services.AddScoped<IConventionMoneySource, ActivityMoneySource>();
+        services.AddScoped<MigrantAid.Web.Features.Dashboard.IDashboardSection, ActivitiesDashboardSection>();
         services.AddScoped<IIndicatorSource, ActivityIndicatorSource>();
         services.AddScoped<IDemoDataContributor, ActivitiesDemoData>();
         return services;

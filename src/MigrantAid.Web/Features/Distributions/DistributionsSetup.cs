@@ -17,6 +17,11 @@ public static class DistributionsSetup
         services.AddNavEntry("/Distributions", "Nav.Distributions", Permissions.AidRead, 60);
         services.AddPersonAction(new PersonAction("~/Distributions/Card/{0}", "Distributions.Card", Permissions.AidRead, 20));
         services.AddScoped<ITimelineSource, AidTimelineSource>();
+        services.AddScoped<IMigrantMergeParticipant, AidRecipientMergeParticipant>();
+        services.AddScoped<AidRepeats>();
+        services.AddScoped<MigrantAid.Web.Features.Dashboard.IDashboardSection, AidDashboardSection>();
+        services.AddScoped<IConventionMoneySource, AidMoneySource>();
+        services.AddScoped<RecipientListUpload>();
         services.AddScoped<IIndicatorSource, AidIndicatorSource>();
         services.AddScoped<IDemoDataContributor, DistributionsDemoData>();
         return services;

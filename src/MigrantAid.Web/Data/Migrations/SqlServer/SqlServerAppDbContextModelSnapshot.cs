@@ -380,6 +380,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<decimal?>("ValueMad")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -425,6 +429,67 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("AidRecipients");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipientUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AidDistributionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RecipientsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientsHash");
+
+                    b.HasIndex("AidDistributionId", "FileHash");
+
+                    b.ToTable("AidRecipientUploads");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
@@ -2531,6 +2596,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Distribution");
 
                     b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipientUpload", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.AidDistribution", "Distribution")
+                        .WithMany()
+                        .HasForeignKey("AidDistributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Distribution");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>

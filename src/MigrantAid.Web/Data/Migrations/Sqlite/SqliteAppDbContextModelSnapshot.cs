@@ -358,6 +358,10 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ValueMad")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -401,6 +405,65 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AidRecipients");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipientUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AidDistributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientsHash");
+
+                    b.HasIndex("AidDistributionId", "FileHash");
+
+                    b.ToTable("AidRecipientUploads");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
@@ -2449,6 +2512,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Distribution");
 
                     b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipientUpload", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.AidDistribution", "Distribution")
+                        .WithMany()
+                        .HasForeignKey("AidDistributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Distribution");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>

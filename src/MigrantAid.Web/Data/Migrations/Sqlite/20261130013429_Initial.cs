@@ -569,6 +569,7 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     UnregisteredBoys = table.Column<int>(type: "INTEGER", nullable: false),
                     UnregisteredWomen = table.Column<int>(type: "INTEGER", nullable: false),
                     UnregisteredMen = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValueMad = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -886,6 +887,36 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         principalTable: "Migrants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidRecipientUploads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AidDistributionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    RecipientsHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidRecipientUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidRecipientUploads_AidDistributions_AidDistributionId",
+                        column: x => x.AidDistributionId,
+                        principalTable: "AidDistributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1366,6 +1397,16 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 column: "MigrantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AidRecipientUploads_AidDistributionId_FileHash",
+                table: "AidRecipientUploads",
+                columns: new[] { "AidDistributionId", "FileHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidRecipientUploads_RecipientsHash",
+                table: "AidRecipientUploads",
+                column: "RecipientsHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AidSites_RegionId_Name_City",
                 table: "AidSites",
                 columns: new[] { "RegionId", "Name", "City" },
@@ -1794,6 +1835,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AidRecipients");
+
+            migrationBuilder.DropTable(
+                name: "AidRecipientUploads");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

@@ -569,6 +569,7 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     UnregisteredBoys = table.Column<int>(type: "int", nullable: false),
                     UnregisteredWomen = table.Column<int>(type: "int", nullable: false),
                     UnregisteredMen = table.Column<int>(type: "int", nullable: false),
+                    ValueMad = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
@@ -886,6 +887,36 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         principalTable: "Migrants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AidRecipientUploads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AidDistributionId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FileHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    RecipientsHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Rows = table.Column<int>(type: "int", nullable: false),
+                    Added = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AidRecipientUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AidRecipientUploads_AidDistributions_AidDistributionId",
+                        column: x => x.AidDistributionId,
+                        principalTable: "AidDistributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1366,6 +1397,16 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 column: "MigrantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AidRecipientUploads_AidDistributionId_FileHash",
+                table: "AidRecipientUploads",
+                columns: new[] { "AidDistributionId", "FileHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AidRecipientUploads_RecipientsHash",
+                table: "AidRecipientUploads",
+                column: "RecipientsHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AidSites_RegionId_Name_City",
                 table: "AidSites",
                 columns: new[] { "RegionId", "Name", "City" },
@@ -1797,6 +1838,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AidRecipients");
+
+            migrationBuilder.DropTable(
+                name: "AidRecipientUploads");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
