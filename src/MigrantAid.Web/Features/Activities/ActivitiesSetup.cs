@@ -16,6 +16,7 @@ public static class ActivitiesSetup
     {
         services.AddNavEntry("/Activities", "Nav.Activities", Permissions.ActivitiesRead, 50);
         services.AddHomeWidget<VisitsDueViewComponent>(40, s => s.Kind == ScopeKind.Region && s.Has(Permissions.ActivitiesWrite));
+        services.AddHomeWidget<AwaitingApprovalViewComponent>(35, s => s.Kind == ScopeKind.Region && s.Has(Permissions.ActivitiesApprove));
         services.AddPersonAction(new PersonAction("~/Activities/Create?migrantId={0}", "Activities.Propose", Permissions.ActivitiesWrite, 10, OnRiskList: true));
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
         services.AddScoped<IMigrantMergeParticipant, ActivityMemberMergeParticipant>();
