@@ -77,4 +77,27 @@ public sealed class EverydayQualityBrowserTests(BrowserFixture browser)
         }
         Assert.True(overflowing.Count == 0, "Wider than the phone:\n" + string.Join("\n", overflowing));
     }
+
+    [SkippableFact]
+    public async Task On_a_phone_the_registry_shows_results_before_a_folded_filter_panel()
+    {
+        Skip.If(!BrowserFixture.ChromiumAvailable && !BrowserFixture.IsCi, "Chromium not installed");
+        var page = await browser.NewPageAsync(width: 390, height: 844);
+        await browser.SignInAsync(page, DemoAccounts.RabatSocial);
+        await page.GotoAsync("/Migrants?culture=fr");
+        var panel = page.Locator("details.registry-filters");
+        await Assertions.Expect(panel).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#nationalityCode")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#q")).ToBeVisibleAsync();
+        await panel.Locator("summary").ClickAsync();
+        await Assertions.Expect(page.Locator("#nationalityCode")).ToBeVisibleAsync();
+        await browser.CheckPageAsync(page, "registry-phone-fr");
+
+        // On a computer every filter shows.
+        var wide = await browser.NewPageAsync();
+        await browser.SignInAsync(wide, DemoAccounts.RabatSocial);
+        await wide.GotoAsync("/Migrants?culture=fr");
+        await Assertions.Expect(wide.Locator("details.registry-filters")).ToHaveCountAsync(0);
+        await Assertions.Expect(wide.Locator("#nationalityCode")).ToBeVisibleAsync();
+    }
 }

@@ -138,6 +138,18 @@ public sealed class FormsAndPagesTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task In_arabic_the_file_number_is_isolated_left_to_right_beside_its_label()
+    {
+        var id = await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Bidi"), "Awa");
+        var number = await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == id).Select(m => m.FileNumber).SingleAsync());
+        var client = await SignedInAsync(DemoAccounts.RabatSocial);
+        var print = new HtmlParser().ParseDocument(await client.GetTextAsync($"/Migrants/Print/{id}?culture=ar"));
+        Assert.Contains(print.QuerySelectorAll("h1 bdi[dir=ltr]"), b => b.TextContent == number);
+        var note = new HtmlParser().ParseDocument(await client.GetTextAsync($"/Migrants/{id}/AddNote?culture=ar"));
+        Assert.Contains(note.QuerySelectorAll(".breadcrumb bdi[dir=ltr]"), b => b.TextContent == number);
+    }
+
+    [Fact]
     public async Task Region_names_keep_their_accents_in_english()
     {
         var names = await app.WithDbAsync(db => db.Regions.Select(r => r.NameEn).ToListAsync());
