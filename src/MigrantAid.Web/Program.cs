@@ -47,6 +47,8 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 // UI: MVC with feature folders, three languages, FluentValidation validators.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// French elision in composed strings ("d'octobre"): the app's one localizer wraps the resource one.
+builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<MigrantAid.Web.SharedResource>, ElidingLocalizer>();
 // Arabic and accented French are written as text, not as numeric character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -86,6 +86,7 @@ public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimePr
         }
         need.SetStatus(status, Today);
         await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Ux.NeedStatusSaved", l["NeedKind." + need.Kind].Value, l["NeedStatus." + status].Value].Value;
         return Redirect($"~/Migrants/Details/{migrantId}#needs");
     }
 
@@ -122,6 +123,7 @@ public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimePr
             Name = relatedId is null ? Clean(form.Name) : null, Age = relatedId is null ? form.Age : null,
         });
         await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Ux.MemberAdded"].Value;
         return Redirect($"~/Migrants/Details/{file.Id}#household");
     }
 
@@ -135,6 +137,7 @@ public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimePr
         }
         db.HouseholdMembers.Remove(member);
         await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Ux.MemberRemoved"].Value;
         return Redirect($"~/Migrants/Details/{migrantId}#household");
     }
 

@@ -115,7 +115,11 @@ public sealed class MigrantsController(
         return View(model with { Timeline = timeline.OrderByDescending(t => t.Date).ToList() });
     }
 
-    public async Task<IActionResult> Print(int id, [FromServices] AuditTrail auditTrail, CancellationToken ct)
+    /// <summary>
+    /// A paper copy leaves the office: confidential note text is printed only when the user may
+    /// read it and asks for it (includeConfidential); otherwise the note says its text is left out.
+    /// </summary>
+    public async Task<IActionResult> Print(int id, [FromServices] AuditTrail auditTrail, CancellationToken ct, bool includeConfidential = false)
     {
         var model = await MigrantDetailsLoader.LoadAsync(db, user, id, ct);
         if (model is null)
@@ -123,7 +127,9 @@ public sealed class MigrantsController(
             return NotFound();
         }
         await FileOpenings.RecordAsync(db, auditTrail, id, ct);
-        return View(model);
+        var include = includeConfidential && model.MaySeeSensitive;
+        ViewData["IncludeConfidential"] = include;
+        return View(model with { CaseNotes = model.CaseNotes.Select(n => n.Confidential && !include ? n with { Text = "" } : n).ToList() });
     }
 
     [Authorize(Permissions.MigrantsWrite)]

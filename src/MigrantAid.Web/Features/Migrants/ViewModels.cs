@@ -101,6 +101,8 @@ public sealed record MigrantDetails(
     public bool MayMerge { get; init; }
     public bool MayUnmerge { get; init; }
     public IReadOnlyList<MergedFileRow> MergedFiles { get; init; } = [];
+    /// <summary>The household lies outside the user's row scope (a centre director): say "not shown", never "none".</summary>
+    public bool HouseholdHidden { get; init; }
 }
 
 public sealed record MergedFileRow(int MergeId, int MigrantId, string FileNumber);
@@ -149,6 +151,7 @@ public static class MigrantDetailsLoader
             MayUnmerge = user.Has(Permissions.MigrantsUnmerge),
             MayEdit = MigrantAccess.MayEdit(user) && MigrantAccess.MayWriteInRegion(user, d.RegionId),
             MayMerge = user.Has(Permissions.MigrantsMerge) && user.Scope.CoversRegion(d.RegionId),
+            HouseholdHidden = !user.Scope.CoversRegion(d.RegionId),
         };
     }
 }
