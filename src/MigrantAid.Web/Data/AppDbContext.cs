@@ -68,6 +68,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -717,6 +717,80 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("CentreTrades");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.Consent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Witness")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId", "Purpose");
+
+                    b.HasIndex("RegionId", "ExpiresOn");
+
+                    b.ToTable("Consents");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
                 {
                     b.Property<int>("Id")
@@ -1947,6 +2021,68 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("PartnerConventions");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("PrivacyRequests");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
                 {
                     b.Property<int>("Id")
@@ -2543,6 +2679,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("TrainingCentre");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.Consent", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.PartnerConvention", "PartnerConvention")
@@ -2777,6 +2924,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Need", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PrivacyRequest", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
                         .WithMany()

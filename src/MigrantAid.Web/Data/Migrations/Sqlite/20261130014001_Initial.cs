@@ -617,6 +617,40 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PartnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Witness = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WithdrawnById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_Migrants_MigrantId",
+                        column: x => x.MigrantId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HouseholdMembers",
                 columns: table => new
                 {
@@ -730,6 +764,37 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Needs", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Needs_Migrants_MigrantId",
+                        column: x => x.MigrantId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PrivacyRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HandledById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PrivacyRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PrivacyRequests_Migrants_MigrantId",
                         column: x => x.MigrantId,
                         principalTable: "Migrants",
                         principalColumn: "Id",
@@ -1465,6 +1530,16 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 column: "TradeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consents_MigrantId_Purpose",
+                table: "Consents",
+                columns: new[] { "MigrantId", "Purpose" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consents_RegionId_ExpiresOn",
+                table: "Consents",
+                columns: new[] { "RegionId", "ExpiresOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConventionAttributions_PartnerConventionId_RecordKind_RecordId",
                 table: "ConventionAttributions",
                 columns: new[] { "PartnerConventionId", "RecordKind", "RecordId" },
@@ -1706,6 +1781,16 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PrivacyRequests_MigrantId",
+                table: "PrivacyRequests",
+                column: "MigrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrivacyRequests_Status_DueOn",
+                table: "PrivacyRequests",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Provinces_Code",
                 table: "Provinces",
                 column: "Code",
@@ -1823,6 +1908,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "CentreTrades");
 
             migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
                 name: "ConventionAttributions");
 
             migrationBuilder.DropTable(
@@ -1854,6 +1942,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Needs");
+
+            migrationBuilder.DropTable(
+                name: "PrivacyRequests");
 
             migrationBuilder.DropTable(
                 name: "ReportVersions");
