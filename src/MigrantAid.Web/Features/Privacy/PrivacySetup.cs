@@ -14,6 +14,8 @@ public static class PrivacySetup
         services.AddScoped<PersonFileBuilder>();
         services.AddScoped<Anonymiser>();
         services.AddScoped<ITimelineSource, ConsentTimelineSource>();
+        services.AddScoped<IMigrantMergeParticipant, ConsentMergeParticipant>();
+        services.AddScoped<IMigrantMergeParticipant, PrivacyRequestMergeParticipant>();
         services.AddScoped<IDemoDataContributor, ConsentDemoData>();
         services.AddRecordPanel<ConsentPanelViewComponent>(RecordTypes.Migrant, 10);
         services.AddNavEntry("/Privacy", "Nav.Privacy", Permissions.PrivacyManage, 85);

@@ -1634,6 +1634,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1694,6 +1697,24 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Vulnerabilities")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgCommunicating")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgHearing")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgRemembering")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgSeeing")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgSelfCare")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgWalking")
                         .HasColumnType("int");
 
                     b.HasKey("Id");

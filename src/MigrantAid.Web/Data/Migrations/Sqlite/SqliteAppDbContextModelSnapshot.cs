@@ -1572,6 +1572,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1632,6 +1635,24 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Vulnerabilities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgCommunicating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgHearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgRemembering")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgSeeing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgSelfCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgWalking")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130014001_Initial")]
+    [Migration("20261130020344_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1575,6 +1575,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1635,6 +1638,24 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Vulnerabilities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgCommunicating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgHearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgRemembering")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgSeeing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgSelfCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgWalking")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -12,7 +12,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261130014015_Initial")]
+    [Migration("20261130020411_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1637,6 +1637,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1697,6 +1700,24 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Vulnerabilities")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgCommunicating")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgHearing")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgRemembering")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgSeeing")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgSelfCare")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgWalking")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
