@@ -12,6 +12,7 @@ using MigrantAid.Web.Features.Conventions;
 using MigrantAid.Web.Features.Activities;
 using MigrantAid.Web.Features.Distributions;
 using MigrantAid.Web.Features.Dashboard;
+using MigrantAid.Web.Features.Privacy;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -84,6 +85,7 @@ builder.Services.AddConventionsFeature();
 builder.Services.AddActivitiesFeature();
 builder.Services.AddDistributionsFeature(builder.Configuration);
 builder.Services.AddDashboardFeature();
+builder.Services.AddPrivacyFeature(builder.Configuration);
 
 // Operations.
 builder.Services.AddAppHealthChecks();

@@ -119,7 +119,7 @@ public sealed class ActivityIndicatorSource : IIndicatorSource
                select new IndicatorFact
                {
                    ConventionId = x.PartnerConventionId, Date = a.FirstFundedOn!.Value, MigrantId = null, HeadCount = 1,
-                   Sex = null, BirthYear = null, Child = null, NationalityId = null,
+                   Sex = null, BirthYear = null, Child = null, NationalityId = null, Disability = null,
                    RegionId = a.RegionId, Quantity = 1, Category = a.Sector.ToString(),
                };
     }

@@ -277,8 +277,13 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         foreach (var part in (S(nameof(MigrantForm.Vulnerabilities)) ?? "").Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Enum.TryParse<Vulnerability>(part, true, out var x) && Enum.IsDefined(x) && !int.TryParse(part, CultureInfo.InvariantCulture, out _)) vulnerabilities.Add(x);
+            // The old free "Disability" flag: replaced by the Washington Group columns, accepted and left out.
+            else if (string.Equals(part, "Disability", StringComparison.OrdinalIgnoreCase)) continue;
             else messages.Add(l["Import.InvalidValue", l["Migrants.Field.Vulnerabilities"], part]);
         }
+        // Washington Group answers: their names or the Group's codes 1 to 4.
+        FunctioningDifficulty? W(string key) => S(key) is { } w && int.TryParse(w, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) && code is >= 1 and <= 4
+            ? (FunctioningDifficulty)code : E<FunctioningDifficulty>(key);
         var consent = S(nameof(MigrantForm.ConsentGiven))?.ToLowerInvariant();
         return new MigrantForm
         {
@@ -292,6 +297,9 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
             ResidenceCardExpiry = D(nameof(MigrantForm.ResidenceCardExpiry)), UnhcrNumber = S(nameof(MigrantForm.UnhcrNumber)),
             EducationLevel = E<EducationLevel>(nameof(MigrantForm.EducationLevel)), Skills = S(nameof(MigrantForm.Skills)),
             Vulnerabilities = vulnerabilities,
+            WgSeeing = W(nameof(MigrantForm.WgSeeing)), WgHearing = W(nameof(MigrantForm.WgHearing)), WgWalking = W(nameof(MigrantForm.WgWalking)),
+            WgRemembering = W(nameof(MigrantForm.WgRemembering)), WgSelfCare = W(nameof(MigrantForm.WgSelfCare)),
+            WgCommunicating = W(nameof(MigrantForm.WgCommunicating)),
             ConsentGiven = consent is "true" or "1" or "yes" or "oui" or "o" or "y" or "نعم", ConsentScope = S(nameof(MigrantForm.ConsentScope)),
         };
     }

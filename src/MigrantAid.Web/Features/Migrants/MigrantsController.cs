@@ -93,6 +93,15 @@ public sealed class MigrantsController(
             // The user saw these files and confirmed another person: recorded on the file (and so in its audit entry).
             migrant.ConfirmedNotDuplicateOf = Truncate(string.Join(",", candidates.Select(c => c.FileNumber)), Migrant.DuplicateNoteMaxLength);
         }
+        if (migrant.ConsentGiven)
+        {
+            // The registration form's consent is the case-management purpose (Features/Privacy: consents per purpose).
+            db.Consents.Add(new Consent
+            {
+                Migrant = migrant, RegionId = migrant.RegionId, Purpose = ConsentPurpose.CaseManagement, Method = ConsentMethod.SignedForm,
+                GivenOn = Today, RecordedById = user.Id,
+            });
+        }
         await registry.CreateAsync(migrant, ct);
         TempData["Success"] = l["Migrants.Created", migrant.FileNumber].Value;
         return RedirectToAction(nameof(Details), new { id = migrant.Id });

@@ -108,7 +108,16 @@ public sealed record MigrantDetails(
 public sealed record MergedFileRow(int MergeId, int MigrantId, string FileNumber);
 
 public sealed record SensitiveDetails(AdministrativeStatus Status, int? RegularisationYear, string? ResidenceCardNumber,
-    DateOnly? ResidenceCardExpiry, string? UnhcrNumber, Vulnerability Vulnerabilities);
+    DateOnly? ResidenceCardExpiry, string? UnhcrNumber, Vulnerability Vulnerabilities,
+    FunctioningDifficulty? WgSeeing = null, FunctioningDifficulty? WgHearing = null, FunctioningDifficulty? WgWalking = null,
+    FunctioningDifficulty? WgRemembering = null, FunctioningDifficulty? WgSelfCare = null, FunctioningDifficulty? WgCommunicating = null,
+    bool? HasDisability = null)
+{
+    public IEnumerable<(string Field, FunctioningDifficulty Answer)> Functioning() =>
+        new[] { ("WgSeeing", WgSeeing), ("WgHearing", WgHearing), ("WgWalking", WgWalking), ("WgRemembering", WgRemembering),
+                ("WgSelfCare", WgSelfCare), ("WgCommunicating", WgCommunicating) }
+            .Where(a => a.Item2 is not null).Select(a => (a.Item1, a.Item2!.Value));
+}
 
 public static class MigrantDetailsLoader
 {
@@ -127,7 +136,8 @@ public static class MigrantDetailsLoader
                 db.Users.Where(u => u.Id == m.ConsentRecordedById).Select(u => u.DisplayName).FirstOrDefault(),
                 db.Users.Where(u => u.Id == m.RegisteredById).Select(u => u.DisplayName).FirstOrDefault(),
                 m.ConfirmedNotDuplicateOf, sensitive,
-                sensitive ? new SensitiveDetails(m.AdministrativeStatus, m.RegularisationYear, m.ResidenceCardNumber, m.ResidenceCardExpiry, m.UnhcrNumber, m.Vulnerabilities) : null))
+                sensitive ? new SensitiveDetails(m.AdministrativeStatus, m.RegularisationYear, m.ResidenceCardNumber, m.ResidenceCardExpiry, m.UnhcrNumber, m.Vulnerabilities,
+                    m.WgSeeing, m.WgHearing, m.WgWalking, m.WgRemembering, m.WgSelfCare, m.WgCommunicating, m.HasDisability) : null))
             .SingleOrDefaultAsync(ct);
         if (d is null)
         {

@@ -815,6 +815,82 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("CentreTrades");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.Consent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PartnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Witness")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId", "Purpose");
+
+                    b.HasIndex("RegionId", "ExpiresOn");
+
+                    b.ToTable("Consents");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
                 {
                     b.Property<int>("Id")
@@ -1623,6 +1699,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1683,6 +1762,24 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Vulnerabilities")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgCommunicating")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgHearing")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgRemembering")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgSeeing")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgSelfCare")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgWalking")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -2080,6 +2177,70 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status");
 
                     b.ToTable("PartnerConventions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("PrivacyRequests");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
@@ -2701,6 +2862,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("TrainingCentre");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.Consent", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.PartnerConvention", "PartnerConvention")
@@ -2935,6 +3107,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Need", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PrivacyRequest", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
                         .WithMany()

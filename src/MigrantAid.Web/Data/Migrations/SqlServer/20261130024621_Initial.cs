@@ -428,6 +428,13 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     EducationLevel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Skills = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     Vulnerabilities = table.Column<int>(type: "int", nullable: false),
+                    WgSeeing = table.Column<int>(type: "int", nullable: true),
+                    WgHearing = table.Column<int>(type: "int", nullable: true),
+                    WgWalking = table.Column<int>(type: "int", nullable: true),
+                    WgRemembering = table.Column<int>(type: "int", nullable: true),
+                    WgSelfCare = table.Column<int>(type: "int", nullable: true),
+                    WgCommunicating = table.Column<int>(type: "int", nullable: true),
+                    HasDisability = table.Column<bool>(type: "bit", nullable: true),
                     ConsentGiven = table.Column<bool>(type: "bit", nullable: false),
                     ConsentScope = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ConsentDate = table.Column<DateOnly>(type: "date", nullable: true),
@@ -618,6 +625,40 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Consents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MigrantId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    PartnerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Method = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Witness = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WithdrawnById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consents_Migrants_MigrantId",
+                        column: x => x.MigrantId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HouseholdMembers",
                 columns: table => new
                 {
@@ -731,6 +772,37 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_Needs", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Needs_Migrants_MigrantId",
+                        column: x => x.MigrantId,
+                        principalTable: "Migrants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PrivacyRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MigrantId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HandledById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PrivacyRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PrivacyRequests_Migrants_MigrantId",
                         column: x => x.MigrantId,
                         principalTable: "Migrants",
                         principalColumn: "Id",
@@ -1508,6 +1580,16 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 column: "TradeId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consents_MigrantId_Purpose",
+                table: "Consents",
+                columns: new[] { "MigrantId", "Purpose" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consents_RegionId_ExpiresOn",
+                table: "Consents",
+                columns: new[] { "RegionId", "ExpiresOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConventionAttributions_PartnerConventionId_RecordKind_RecordId",
                 table: "ConventionAttributions",
                 columns: new[] { "PartnerConventionId", "RecordKind", "RecordId" },
@@ -1750,6 +1832,16 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PrivacyRequests_MigrantId",
+                table: "PrivacyRequests",
+                column: "MigrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PrivacyRequests_Status_DueOn",
+                table: "PrivacyRequests",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Provinces_Code",
                 table: "Provinces",
                 column: "Code",
@@ -1870,6 +1962,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "CentreTrades");
 
             migrationBuilder.DropTable(
+                name: "Consents");
+
+            migrationBuilder.DropTable(
                 name: "ConventionAttributions");
 
             migrationBuilder.DropTable(
@@ -1901,6 +1996,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Needs");
+
+            migrationBuilder.DropTable(
+                name: "PrivacyRequests");
 
             migrationBuilder.DropTable(
                 name: "ReportVersions");
