@@ -68,6 +68,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SearchIndexState> SearchIndexStates => Set<SearchIndexState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1641,6 +1641,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RegionId", "Id");
 
+                    b.HasIndex("RegionId", "NationalityId");
+
                     b.HasIndex("FamilyName", "GivenName", "Id");
 
                     b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
@@ -2178,6 +2180,20 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.SearchIndexState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SearchIndexStates");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>

@@ -1581,6 +1581,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId", "Id");
 
+                    b.HasIndex("RegionId", "NationalityId");
+
                     b.HasIndex("FamilyName", "GivenName", "Id");
 
                     b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
@@ -2102,6 +2104,20 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.SearchIndexState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SearchIndexStates");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>

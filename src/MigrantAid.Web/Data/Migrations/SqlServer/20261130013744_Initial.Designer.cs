@@ -12,7 +12,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261130003302_Initial")]
+    [Migration("20261130013744_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1644,6 +1644,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RegionId", "Id");
 
+                    b.HasIndex("RegionId", "NationalityId");
+
                     b.HasIndex("FamilyName", "GivenName", "Id");
 
                     b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
@@ -2181,6 +2183,20 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.SearchIndexState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SearchIndexStates");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>

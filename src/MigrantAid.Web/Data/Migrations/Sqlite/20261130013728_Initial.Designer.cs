@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130003258_Initial")]
+    [Migration("20261130013728_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1584,6 +1584,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId", "Id");
 
+                    b.HasIndex("RegionId", "NationalityId");
+
                     b.HasIndex("FamilyName", "GivenName", "Id");
 
                     b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
@@ -2105,6 +2107,20 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.SearchIndexState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SearchIndexStates");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>
