@@ -71,6 +71,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<AidRecipientUpload> AidRecipientUploads => Set<AidRecipientUpload>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+    public DbSet<SearchIndexState> SearchIndexStates => Set<SearchIndexState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

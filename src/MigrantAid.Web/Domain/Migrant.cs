@@ -151,6 +151,11 @@ public class Migrant : Entity, IRegionScoped
     /// <summary>Recomputes the name keys, the search tokens and the phone key from the current values.</summary>
     public void UpdateSearchKeys()
     {
+        // Invisible characters never reach a stored name (whatever path wrote it: form, import, merge).
+        FamilyName = NameKey.RemoveInvisible(FamilyName)!;
+        GivenName = NameKey.RemoveInvisible(GivenName)!;
+        FamilyNameArabic = NameKey.RemoveInvisible(FamilyNameArabic);
+        GivenNameArabic = NameKey.RemoveInvisible(GivenNameArabic);
         FamilyNameKey = Truncate(NameKey.Key(FamilyName))!;
         GivenNameKey = Truncate(NameKey.Key(GivenName))!;
         FamilyNameArabicKey = Truncate(NullIfEmpty(NameKey.Key(FamilyNameArabic)));

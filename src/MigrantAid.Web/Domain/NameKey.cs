@@ -62,7 +62,10 @@ public static class NameKey
             return '\0';
         }
         var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+        // Invisible characters (zero-width, bidi controls, soft hyphen, BOM) join, never separate:
+        // "Ai\u200Bcha" is Aicha, so it cannot slip past the duplicate check or the search.
+        if (IsInvisible(ch) || category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
         {
             return '\0';
         }
@@ -146,6 +149,13 @@ public static class NameKey
                     _ => c,
                 };
             }
+            if (i >= 2 && c == w[i - 1] && c == w[i - 2])
+            {
+                // Three same letters in a row are no spelling of a name ("zzzz"): kept, so that
+                // such a word matches no token instead of collapsing to one letter that matches many.
+                sb.Append(mapped);
+                continue;
+            }
             Append(sb, mapped);
         }
         return sb.ToString();
@@ -166,11 +176,206 @@ public static class NameKey
     /// <summary>Key of a whole name part (all its words) for the duplicate check.</summary>
     public static string Key(string? name) => string.Join(' ', Words(name).Select(Phonetic));
 
-    /// <summary>The distinct search tokens of a person's names, in both scripts.</summary>
-    public static IReadOnlyCollection<string> Tokens(params string?[] names) =>
-        names.SelectMany(Words).Select(Phonetic).Where(t => t.Length > 0)
-            .Select(t => t.Length > MigrantNameToken.TokenMaxLength ? t[..MigrantNameToken.TokenMaxLength] : t)
-            .ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// The distinct search tokens of a person's names, in both scripts: each word's phonetic
+    /// key (found by a query in the same script) and its cross-script skeleton (see
+    /// <see cref="Skeleton"/>), marked with the script it comes from, so that an Arabic query
+    /// finds a name written only in Latin script and the reverse.
+    /// </summary>
+    public static IReadOnlyCollection<string> Tokens(params string?[] names)
+    {
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in names.SelectMany(Words))
+        {
+            Add(tokens, Phonetic(word));
+            foreach (var skeleton in Skeletons(word))
+            {
+                Add(tokens, (IsLatin(word) ? LatinSkeletonMark : ArabicSkeletonMark) + skeleton);
+            }
+        }
+        return tokens;
+
+        static void Add(HashSet<string> tokens, string t)
+        {
+            if (t.Length > 0 && t is not [LatinSkeletonMark or ArabicSkeletonMark])
+            {
+                tokens.Add(t.Length > MigrantNameToken.TokenMaxLength ? t[..MigrantNameToken.TokenMaxLength] : t);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Version of the keys and tokens above: raised whenever their rules change, so that the
+    /// start-up rebuilds the stored keys of existing files once (SearchKeyRebuild).
+    /// 2: cross-script skeletons, invisible characters dropped, triple letters kept.
+    /// </summary>
+    public const int Version = 2;
+
+    /// <summary>Marks a skeleton token of a Latin-script word (looked up by Arabic queries).</summary>
+    public const char LatinSkeletonMark = '^';
+    /// <summary>Marks a skeleton token of an Arabic-script word (looked up by Latin queries).</summary>
+    public const char ArabicSkeletonMark = '~';
+
+    /// <summary>Skeletons this short (one or two consonants) are matched whole, not as a prefix: "x" (Aïcha) would match every Ch- name.</summary>
+    public const int ShortSkeletonLength = 2;
+
+    /// <summary>
+    /// How one typed word is looked up: its phonetic key as a prefix of same-script tokens,
+    /// and its skeleton among the other script's tokens (as a prefix, or whole when short).
+    /// </summary>
+    public sealed record QueryWord(string Phonetic, string? CrossScript, bool CrossScriptExact);
+
+    /// <summary>The lookups of one folded query word (see <see cref="QueryWord"/>).</summary>
+    public static QueryWord Query(string foldedWord)
+    {
+        var phonetic = Phonetic(foldedWord);
+        var skeleton = Skeleton(foldedWord);
+        if (skeleton.Length == 0)
+        {
+            return new QueryWord(phonetic, null, false);
+        }
+        var mark = IsLatin(foldedWord) ? ArabicSkeletonMark : LatinSkeletonMark;
+        return new QueryWord(phonetic, mark + skeleton, skeleton.Length <= ShortSkeletonLength);
+    }
+
+    /// <summary>
+    /// The consonant skeleton of a folded word, the same for a name in Latin or Arabic script:
+    /// vowels, w/y, و/ي/ا and ع dropped; consonants that the two scripts write differently
+    /// merged into one class (ت/ط = t, س/ص/ز/ث/z = s, ش/ch/sh = x, ك/ق/خ/c/q/kh = k,
+    /// ج/غ/g/dj = j, د/ض/ذ/ظ = d, ح/ه = h, ب/p = b, ف/v/ph = f); a final h (ta marbuta,
+    /// Fatimah) dropped; doubled letters single. محمد and Mohamed/Muhammad are both "mhmd",
+    /// تراوري and Traoré "trr", عائشة and Aïcha "x". Like <see cref="Phonetic"/> it looks
+    /// backwards (but for a following h), so a typed prefix gives a prefix of the skeleton.
+    /// </summary>
+    public static string Skeleton(string foldedWord)
+    {
+        var sb = new StringBuilder(foldedWord.Length);
+        var adjacent = false; // the previous letter was a consonant written next to this one
+        for (var i = 0; i < foldedWord.Length; i++)
+        {
+            var c = foldedWord[i];
+            var next = i + 1 < foldedWord.Length ? foldedWord[i + 1] : '\0';
+            char mapped;
+            switch (c)
+            {
+                case 'c' when next == 'h':
+                case 's' when next == 'h':
+                    mapped = 'x';
+                    i++;
+                    break;
+                case 'c':
+                    mapped = next is 'e' or 'i' or 'y' ? 's' : 'k';
+                    break;
+                case 'p' when next == 'h':
+                    mapped = 'f';
+                    i++;
+                    break;
+                case 'd' when next == 'j':
+                    mapped = 'j';
+                    i++;
+                    break;
+                case 'h' or 'ه' or 'ح':
+                    // After a consonant a Latin h only marks a digraph (kh, gh, th, dh); at the end
+                    // of a word (before vowels only) it is silent or a ta marbuta.
+                    if ((c == 'h' && adjacent) || OnlyVowelsFrom(foldedWord, i + 1))
+                    {
+                        continue;
+                    }
+                    mapped = 'h';
+                    break;
+                case 'x':
+                    Emit('k');
+                    mapped = 's';
+                    break;
+                default:
+                    mapped = SkeletonClass(c);
+                    break;
+            }
+            if (mapped == '\0')
+            {
+                adjacent = false;
+                continue;
+            }
+            if (i >= 2 && c == foldedWord[i - 1] && c == foldedWord[i - 2])
+            {
+                sb.Append(mapped); // "zzzz" is no name (see Phonetic)
+                adjacent = true;
+                continue;
+            }
+            Emit(mapped);
+        }
+        return sb.ToString();
+
+        void Emit(char m)
+        {
+            if (!(adjacent && sb.Length > 0 && sb[^1] == m))
+            {
+                sb.Append(m);
+            }
+            adjacent = true;
+        }
+    }
+
+    /// <summary>The skeletons of a word: an Arabic word with the article (الحسن) also without it (Hassan).</summary>
+    private static IEnumerable<string> Skeletons(string foldedWord)
+    {
+        yield return Skeleton(foldedWord);
+        if (foldedWord.Length > 4 && foldedWord.StartsWith("ال", StringComparison.Ordinal))
+        {
+            yield return Skeleton(foldedWord[2..]);
+        }
+    }
+
+    private static bool OnlyVowelsFrom(string word, int start)
+    {
+        for (var i = start; i < word.Length; i++)
+        {
+            if (SkeletonClass(word[i]) != '\0' || word[i] is 'h' or 'ه' or 'ح')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char SkeletonClass(char c) => c switch
+    {
+        'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' or 'ا' or 'و' or 'ي' or 'ع' or 'ء' or 'ی' => '\0',
+        'b' or 'p' or 'ب' or 'پ' => 'b',
+        't' or 'ت' or 'ط' => 't',
+        's' or 'z' or 'س' or 'ص' or 'ز' or 'ث' => 's',
+        'ش' => 'x',
+        'k' or 'q' or 'ك' or 'ق' or 'خ' or 'ک' => 'k',
+        'g' or 'j' or 'ج' or 'غ' or 'گ' => 'j',
+        'd' or 'د' or 'ض' or 'ذ' or 'ظ' => 'd',
+        'f' or 'v' or 'ف' or 'ڤ' => 'f',
+        'r' or 'ر' => 'r',
+        'l' or 'ل' => 'l',
+        'm' or 'م' => 'm',
+        'n' or 'ن' => 'n',
+        _ when char.IsAsciiDigit(c) => c,
+        _ when c < 0x0250 => c,
+        _ => '\0',
+    };
+
+    /// <summary>
+    /// Invisible formatting characters: zero-width space/joiner/non-joiner, bidi marks,
+    /// embeddings, overrides and isolates, soft hyphen, word joiner, byte-order mark.
+    /// </summary>
+    public static bool IsInvisible(char c) =>
+        c is '\u00AD' or '\u034F' or '\u061C' or '\u180E' or '\uFEFF'
+            or (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u206F')
+            or (>= '\uFE00' and <= '\uFE0F');
+
+    /// <summary>A name without its invisible characters (see <see cref="IsInvisible"/>), as it is stored; null stays null.</summary>
+    public static string? RemoveInvisible(string? text)
+    {
+        if (text is null || !text.Any(IsInvisible))
+        {
+            return text;
+        }
+        return string.Concat(text.Where(c => !IsInvisible(c)));
+    }
 
     /// <summary>
     /// The exclusive upper bound of a prefix range: every token starting with the prefix is

@@ -47,6 +47,8 @@ internal sealed class MigrantConfiguration : IEntityTypeConfiguration<Migrant>
         b.HasIndex(e => new { e.FamilyName, e.GivenName, e.Id });
         b.HasIndex(e => new { e.AdministrativeStatus, e.ResidenceCardExpiry });
         b.HasIndex(e => e.MergedIntoId);
+        // The nationalities present in a region (or the country): a grouped read of this index only.
+        b.HasIndex(e => new { e.RegionId, e.NationalityId });
         b.HasOne<Migrant>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.NameTokens).WithOne().HasForeignKey(t => t.MigrantId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Household).WithOne(h => h.Migrant).HasForeignKey(h => h.MigrantId).OnDelete(DeleteBehavior.Cascade);

@@ -26,6 +26,10 @@ public static class DatabaseInitializer
             return;
         }
 
+        // Stored search keys follow the current rules of NameKey (a one-off rebuild when they change).
+        await Features.Migrants.SearchKeyRebuild.RunIfOutdatedAsync(db, sp.GetService<Infrastructure.Auditing.AuditTrail>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(Features.Migrants.SearchKeyRebuild)), ct);
+
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -13,10 +13,12 @@ namespace MigrantAid.Web.Features.Migrants;
 /// </summary>
 public sealed class MigrantForm
 {
-    public string? FamilyName { get; set; }
-    public string? GivenName { get; set; }
-    public string? FamilyNameArabic { get; set; }
-    public string? GivenNameArabic { get; set; }
+    // Names are bound without invisible characters (zero-width, bidi controls, soft hyphen):
+    // a name of only such characters is empty, and the duplicate check sees the real name.
+    public string? FamilyName { get; set => field = NameKey.RemoveInvisible(value); }
+    public string? GivenName { get; set => field = NameKey.RemoveInvisible(value); }
+    public string? FamilyNameArabic { get; set => field = NameKey.RemoveInvisible(value); }
+    public string? GivenNameArabic { get; set => field = NameKey.RemoveInvisible(value); }
     public Sex? Sex { get; set; }
     public DateOnly? BirthDate { get; set; }
     public int? BirthYear { get; set; }

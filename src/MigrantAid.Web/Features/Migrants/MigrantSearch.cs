@@ -13,7 +13,7 @@ public enum AgeBand { Under18, From18To25, From26To35, From36To50, Over50 }
 public enum MigrantSort { Recent, Name, FileNumber }
 
 /// <summary>The list's search box and filters (query string), shared by the list and the export.</summary>
-public sealed class MigrantSearch
+public sealed partial class MigrantSearch
 {
     public string? Q { get; set; }
     public string? NationalityCode { get; set; }
@@ -86,6 +86,11 @@ public sealed class MigrantSearch
         {
             // A number: file number, phone or document number, by prefix on indexed columns.
             var upper = text.ToUpperInvariant();
+            if (WholeFileNumber().IsMatch(upper))
+            {
+                // A whole file number (RSK-2026-000123) names one file: one seek on the unique index.
+                return query.Where(m => m.FileNumber == upper);
+            }
             var upperEnd = NameKey.PrefixUpperBound(upper);
             var document = Migrant.NormalizeDocumentNumber(text) ?? upper;
             var documentEnd = NameKey.PrefixUpperBound(document);
@@ -110,11 +115,12 @@ public sealed class MigrantSearch
             }
             return query.Where(m => ids.Contains(m.Id));
         }
-        var words = NameKey.Words(text).Select(NameKey.Phonetic).Where(w => w.Length > 0).Distinct().Take(6)
-            .OrderByDescending(w => w.Length).ToList();
+        var words = NameKey.Words(text).Select(NameKey.Query).Where(w => w.Phonetic.Length > 0)
+            .DistinctBy(w => w.Phonetic).Take(6).OrderByDescending(w => w.Phonetic.Length).ToList();
         for (var i = 0; i < words.Count; i++)
         {
-            var from = words[i].Length > MigrantNameToken.TokenMaxLength ? words[i][..MigrantNameToken.TokenMaxLength] : words[i];
+            var word = words[i];
+            var from = Limit(word.Phonetic);
             var to = NameKey.PrefixUpperBound(from);
             if (i > 0 && from.Length < 3)
             {
@@ -123,11 +129,29 @@ public sealed class MigrantSearch
                 query = query.Where(m => m.NameTokens.Any(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0));
                 continue;
             }
+            // Each word is a prefix of a token of the same script, or (cross-script) the other
+            // script's skeleton: two index range scans on the token key, united. A word that
+            // matches neither matches nothing: no fallback.
             var ids = db.MigrantNameTokens
                 .Where(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0)
                 .Select(t => t.MigrantId);
+            if (word.CrossScript is { } cross)
+            {
+                var skeleton = Limit(cross);
+                var skeletonEnd = NameKey.PrefixUpperBound(skeleton);
+                var other = word.CrossScriptExact
+                    ? db.MigrantNameTokens.Where(t => t.Token == skeleton)
+                    : db.MigrantNameTokens.Where(t => string.Compare(t.Token, skeleton) >= 0 && string.Compare(t.Token, skeletonEnd) < 0);
+                ids = ids.Concat(other.Select(t => t.MigrantId));
+            }
             query = query.Where(m => ids.Contains(m.Id));
         }
         return query;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{2,5}-[0-9]{4}-[0-9]{6}$")]
+    private static partial System.Text.RegularExpressions.Regex WholeFileNumber();
+
+    private static string Limit(string token) =>
+        token.Length > MigrantNameToken.TokenMaxLength ? token[..MigrantNameToken.TokenMaxLength] : token;
 }

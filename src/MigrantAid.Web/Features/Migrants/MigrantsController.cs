@@ -32,6 +32,8 @@ public sealed class MigrantsController(
         var page = await MigrantPaging.PageAsync(db, query, search, PageSize, ct);
         var language = Cultures.Current;
         var ids = page.Ids;
+        // The result count, bounded: a list without a query never counts the whole registry.
+        var count = await MigrantResultCount.CountAsync(query, ct);
         var rows = await db.Migrants.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new MigrantRow(m.Id, m.FileNumber, m.FamilyName, m.GivenName, m.FamilyNameArabic, m.GivenNameArabic,
                 m.Sex, m.BirthYear, language == "ar" ? m.Nationality!.NameAr : language == "en" ? m.Nationality!.NameEn : m.Nationality!.NameFr,
@@ -39,7 +41,7 @@ public sealed class MigrantsController(
             .ToListAsync(ct);
         rows = ids.Select(id => rows.Single(r => r.Id == id)).ToList();
         return View(new MigrantListViewModel(search, rows, page.PreviousBefore, page.NextAfter,
-            await MigrantOptions.LoadAsync(db, user, ct), sensitive, MigrantAccess.MayEdit(user)));
+            await MigrantOptions.LoadAsync(db, user, ct, Nationalities), sensitive, MigrantAccess.MayEdit(user)) { Count = count });
     }
 
     /// <summary>The current search as CSV or XLSX, streamed; only the columns the user's role may see.</summary>
@@ -103,6 +105,7 @@ public sealed class MigrantsController(
             });
         }
         await registry.CreateAsync(migrant, ct);
+        Nationalities.Saved(migrant.NationalityId);
         TempData["Success"] = l["Migrants.Created", migrant.FileNumber].Value;
         return RedirectToAction(nameof(Details), new { id = migrant.Id });
     }
@@ -181,6 +184,7 @@ public sealed class MigrantsController(
         try
         {
             await db.SaveChangesAsync(ct);
+            Nationalities.Saved(m.NationalityId);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -239,10 +243,13 @@ public sealed class MigrantsController(
     private async Task<IActionResult> FormView(MigrantForm form, CancellationToken ct, int? id = null, string? fileNumber = null,
         IReadOnlyList<DuplicateCandidate>? candidates = null, IReadOnlyList<FieldDifference>? differences = null)
     {
-        ViewData[nameof(MigrantFormPage)] = new MigrantFormPage(id, fileNumber, await MigrantOptions.LoadAsync(db, user, ct),
+        ViewData[nameof(MigrantFormPage)] = new MigrantFormPage(id, fileNumber, await MigrantOptions.LoadAsync(db, user, ct, Nationalities),
             candidates ?? [], differences ?? [], MigrantAccess.MaySeeSensitive(user));
         return View("Form", form);
     }
+
+    /// <summary>Resolved per use rather than injected: only the list and the form need it.</summary>
+    private NationalitiesInUse Nationalities => HttpContext.RequestServices.GetRequiredService<NationalitiesInUse>();
 
     private static string Truncate(string s, int max) => s.Length > max ? s[..max] : s;
 }

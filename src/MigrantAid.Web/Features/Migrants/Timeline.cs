@@ -70,6 +70,8 @@ public static class MigrantsFeature
     public static IServiceCollection AddMigrantsFeature(this IServiceCollection services)
     {
         services.AddScoped<MigrantRegistry>();
+        services.AddMemoryCache();
+        services.AddSingleton<NationalitiesInUse>();
         services.AddNavEntry("/Migrants", "Nav.Migrants", Permissions.MigrantsRead, 10);
         // The social worker's day: their files, open needs, expiring cards, alerts from centres.
         services.AddHomeWidget<SocialWorkerHomeViewComponent>(15, s => s.Kind == ScopeKind.Region && s.Has(Permissions.MigrantsWrite) && !s.Has(Permissions.DashboardsRead));

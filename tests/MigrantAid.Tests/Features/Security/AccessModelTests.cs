@@ -156,6 +156,8 @@ public sealed partial class AccessModelTests(AppFactory app) : IClassFixture<App
         ["Features/Migrants/EnrolmentLinks.cs"] = 2,
         ["Features/Migrants/MigrantMerging.cs"] = 2,
         ["Features/Migrants/MigrantRegistry.cs"] = 4,
+        ["Features/Migrants/NationalitiesInUse.cs"] = 2,
+        ["Features/Migrants/SearchKeyRebuild.cs"] = 1,
     };
 
     [Fact]
