@@ -53,9 +53,32 @@ public sealed class AuditController(AppDbContext db) : Controller
         var rows = await query.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(ct);
         var more = rows.Count > PageSize;
         rows = rows.Take(PageSize).ToList();
-        var types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
-        return View(new AuditViewModel(filter, rows, more ? rows[^1].Id : null, types));
+        return View(new AuditViewModel(filter, rows, more ? rows[^1].Id : null, await EntityTypesAsync(db, ct)));
     }
+
+    /// <summary>
+    /// The record types present in the trail, for the filter: one index seek per type (the next
+    /// type after the previous one) instead of a DISTINCT over millions of entries on every visit.
+    /// </summary>
+    public static async Task<List<string>> EntityTypesAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var types = new List<string>();
+        string? next = await db.AuditEntries.OrderBy(a => a.EntityType).Select(a => a.EntityType).FirstOrDefaultAsync(ct);
+        while (next is not null && types.Count < MaxEntityTypes)
+        {
+            types.Add(next);
+            var previous = next;
+#pragma warning disable CA1309 // translated to SQL's > on the indexed column (an index seek)
+            next = await db.AuditEntries.Where(a => string.Compare(a.EntityType, previous) > 0)
+#pragma warning restore CA1309
+                .OrderBy(a => a.EntityType).Select(a => a.EntityType).FirstOrDefaultAsync(ct);
+        }
+        return types;
+    }
+
+    /// <summary>More record types than the model has would mean a runaway loop: stop there.</summary>
+    private const int MaxEntityTypes = 200;
 }
 
 public sealed class AuditFilter

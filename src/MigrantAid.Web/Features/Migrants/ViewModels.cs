@@ -16,11 +16,12 @@ public sealed record Option(string Value, string Text);
 /// <summary>Choices of the migrant forms and filters, in the user's language; regions limited to where the user may write.</summary>
 public sealed record MigrantOptions(IReadOnlyList<Option> Countries, IReadOnlyList<Option> Regions, IReadOnlyList<Option> WritableRegions)
 {
-    public static async Task<MigrantOptions> LoadAsync(AppDbContext db, CurrentUser user, CancellationToken ct)
+    public static async Task<MigrantOptions> LoadAsync(AppDbContext db, CurrentUser user, ReferenceCache reference, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         var language = Cultures.Current;
-        var countries = await db.Countries.AsNoTracking().Select(c => new { c.Code, c.NameFr, c.NameAr, c.NameEn }).ToListAsync(ct);
-        var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
+        var countries = await reference.CountriesAsync(db, ct);
+        var regions = await reference.RegionsAsync(db, ct);
         var culture = CultureInfo.CurrentCulture;
         string Name(string fr, string ar, string en) => language == "ar" && ar.Length > 0 ? ar : language == "en" && en.Length > 0 ? en : fr;
         var countryOptions = countries.Select(c => new Option(c.Code, Name(c.NameFr, c.NameAr, c.NameEn)))

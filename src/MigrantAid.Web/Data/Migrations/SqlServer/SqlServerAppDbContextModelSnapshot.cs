@@ -614,9 +614,13 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("EntityType", "EntityKey");
 
@@ -1130,6 +1134,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DiplomaTrackId");
 
+                    b.HasIndex("DroppedOutOn");
+
+                    b.HasIndex("StartDate");
+
                     b.HasIndex("TradeId");
 
                     b.HasIndex("MigrantId", "Status");
@@ -1639,6 +1647,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
 
+                    b.HasIndex("CreatedAt", "AdministrativeStatus");
+
                     b.HasIndex("RegionId", "Id");
 
                     b.HasIndex("FamilyName", "GivenName", "Id");
@@ -1646,6 +1656,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
 
                     b.HasIndex("FamilyNameKey", "GivenNameKey", "NationalityId");
+
+                    b.HasIndex("RegionId", "CreatedAt", "AdministrativeStatus");
 
                     b.ToTable("Migrants");
                 });

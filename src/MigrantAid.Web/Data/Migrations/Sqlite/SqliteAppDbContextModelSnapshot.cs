@@ -585,9 +585,13 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("EntityType", "EntityKey");
 
@@ -1082,6 +1086,10 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DiplomaTrackId");
+
+                    b.HasIndex("DroppedOutOn");
+
+                    b.HasIndex("StartDate");
 
                     b.HasIndex("TradeId");
 
@@ -1579,6 +1587,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
 
+                    b.HasIndex("CreatedAt", "AdministrativeStatus");
+
                     b.HasIndex("RegionId", "Id");
 
                     b.HasIndex("FamilyName", "GivenName", "Id");
@@ -1586,6 +1596,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
 
                     b.HasIndex("FamilyNameKey", "GivenNameKey", "NationalityId");
+
+                    b.HasIndex("RegionId", "CreatedAt", "AdministrativeStatus");
 
                     b.ToTable("Migrants");
                 });

@@ -12,7 +12,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261130003302_Initial")]
+    [Migration("20261130013716_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -617,9 +617,13 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("EntityType", "EntityKey");
 
@@ -1133,6 +1137,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DiplomaTrackId");
 
+                    b.HasIndex("DroppedOutOn");
+
+                    b.HasIndex("StartDate");
+
                     b.HasIndex("TradeId");
 
                     b.HasIndex("MigrantId", "Status");
@@ -1642,6 +1650,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
 
+                    b.HasIndex("CreatedAt", "AdministrativeStatus");
+
                     b.HasIndex("RegionId", "Id");
 
                     b.HasIndex("FamilyName", "GivenName", "Id");
@@ -1649,6 +1659,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
 
                     b.HasIndex("FamilyNameKey", "GivenNameKey", "NationalityId");
+
+                    b.HasIndex("RegionId", "CreatedAt", "AdministrativeStatus");
 
                     b.ToTable("Migrants");
                 });

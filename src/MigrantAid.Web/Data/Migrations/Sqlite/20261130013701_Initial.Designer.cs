@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130003258_Initial")]
+    [Migration("20261130013701_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -588,9 +588,13 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("EntityType", "EntityKey");
 
@@ -1085,6 +1089,10 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DiplomaTrackId");
+
+                    b.HasIndex("DroppedOutOn");
+
+                    b.HasIndex("StartDate");
 
                     b.HasIndex("TradeId");
 
@@ -1582,6 +1590,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
 
+                    b.HasIndex("CreatedAt", "AdministrativeStatus");
+
                     b.HasIndex("RegionId", "Id");
 
                     b.HasIndex("FamilyName", "GivenName", "Id");
@@ -1589,6 +1599,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("FamilyNameArabicKey", "GivenNameArabicKey", "NationalityId");
 
                     b.HasIndex("FamilyNameKey", "GivenNameKey", "NationalityId");
+
+                    b.HasIndex("RegionId", "CreatedAt", "AdministrativeStatus");
 
                     b.ToTable("Migrants");
                 });
