@@ -16,7 +16,16 @@ public static class PlannerStatistics
     /// <summary>Rows read per index by a sampled ANALYZE (SQLite's recommended order of magnitude).</summary>
     public const int AnalysisLimit = 1000;
 
-    public static async Task RefreshAsync(DbContext db, CancellationToken ct = default)
+    /// <summary>
+    /// Below this many files the plans do not matter, and statistics of a nearly empty database
+    /// would mislead the planner once it fills up (a scan looks free on ten rows): no ANALYZE
+    /// until the registry reaches this size, then SQLite's own statistics.
+    /// </summary>
+    public const int MinimumFiles = 10_000;
+
+    public static async Task RefreshAsync(DbContext db, CancellationToken ct = default) => await RefreshAsync(db, MinimumFiles, ct);
+
+    public static async Task RefreshAsync(DbContext db, int minimumFiles, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (!db.Database.IsSqlite())
@@ -34,6 +43,12 @@ public static class PlannerStatistics
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'";
             var analysed = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
+            // The highest file id: O(1), and close enough to the number of files.
+            command.CommandText = "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Migrants\"";
+            if (!analysed && Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) < minimumFiles)
+            {
+                return;
+            }
             // First start on a database never analysed: every table; later, what changed enough (0x10002: all tables, not only this connection's).
             command.CommandText = $"PRAGMA analysis_limit = {AnalysisLimit}; " + (analysed ? "PRAGMA optimize = 0x10002;" : "ANALYZE;");
             await command.ExecuteNonQueryAsync(ct);
