@@ -1,246 +1,215 @@
-// MigrantAid benchmark: generates a large migrant registry in a SQLite file, then times the
-// registry search through the real app (HTTP through WebApplicationFactory's in-process server,
-// signed in as a social worker, so the row-scope filter is part of every query).
-// Usage: dotnet run -c Release --project bench/MigrantAid.Bench -- [--migrants 1000000] [--data DIR] [--rounds 20]
+// MigrantAid benchmark: generates a large registry in a SQLite file (files, notes, needs,
+// households, enrolments with placements and monthly attendance, audit entries, activities,
+// distributions, convention attributions), then times every row of issue 13's table and every
+// page of every role through the real app (WebApplicationFactory's in-process server, signed in),
+// with the SQL each page ran replayed on the same file in the same run.
+// Usage: see bench/README.md.
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using MigrantAid.Web.Data;
-using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Bench;
 
 internal static class BenchMain
 {
-    public static readonly string[] Queries =
-    [
-        "aissatou dialo", "Diallo", "mohamed", "MUHAMMAD traore", "kone fatoumata", "عائشة", "ndiaye a",
-        "RSK-2019-00012", "06123", "zzzz-nobody",
-        // Across scripts: an Arabic query finds Latin-only names and the reverse (skeleton tokens).
-        "محمد", "تراوري ديالو", "moussa", "zzzz",
-    ];
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> Main(string[] args)
     {
-        var migrants = IntArg(args, "--migrants", 1_000_000);
-        var rounds = IntArg(args, "--rounds", 20);
-        var folder = StringArg(args, "--data", Path.Combine(Path.GetTempPath(), "migrantaid-bench"));
+        var migrants = IntArg("--migrants", 1_000_000);
+        var samples = IntArg("--samples", 100);
+        var pageSamples = IntArg("--page-samples", samples);
+        var folder = StringArg("--data", null) ?? Path.Combine(Path.GetTempPath(), "migrantaid-bench");
+        var json = StringArg("--json", null);
+        var shape = new GeneratorShape(EnrolmentShare: DoubleArg("--enrolment-share", 0.2), AuditPerMigrant: IntArg("--audit-per-migrant", 2));
         Directory.CreateDirectory(folder);
         var dbPath = Path.Combine(folder, "migrantaid.db");
-        Console.WriteLine($"MigrantAid bench: {migrants:N0} migrants in {dbPath}, {rounds} rounds per query, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"MigrantAid bench: {migrants:N0} migrants in {dbPath}, {samples} samples per row, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
         // The bench is outside the solution, so tell WebApplicationFactory where the app's content root is.
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "MigrantAid.sln")))
+        static string? FindRoot(string? dir)
         {
-            root = Path.GetDirectoryName(root.TrimEnd('/'))!;
+            while (dir is not null && !File.Exists(Path.Combine(dir, "MigrantAid.sln")))
+            {
+                dir = Path.GetDirectoryName(dir.TrimEnd('/'));
+            }
+            return dir;
         }
+        var root = FindRoot(AppContext.BaseDirectory) ?? FindRoot(Environment.CurrentDirectory)
+            ?? throw new InvalidOperationException("run the bench from the repository (MigrantAid.sln not found)");
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MIGRANTAID_WEB", Path.Combine(root, "src", "MigrantAid.Web"));
-        using var app = new BenchApp(folder);
-        await app.WithDbAsync(_ => Task.CompletedTask); // start: migrate and seed reference and demo data
-        var existing = await Count(dbPath);
-        if (existing < migrants)
+
+        var capture = new SqlCapture();
+        var generated = 0L;
         {
-            var watch = Stopwatch.StartNew();
-            await Generator.FillAsync(dbPath, existing, migrants);
-            Console.WriteLine($"generated {migrants - existing:N0} migrants in {watch.Elapsed.TotalSeconds:N0} s");
+            // First start: migrate and seed reference and demo data; then generate what is missing, with no app running.
+            using (var seedApp = new BenchApp(folder, capture))
+            {
+                await seedApp.WithDbAsync(_ => Task.CompletedTask);
+            }
+            generated = await Generator.DoneAsync(dbPath);
+            if (generated < migrants)
+            {
+                var watch = Stopwatch.StartNew();
+                await Generator.FillAsync(dbPath, (int)generated, migrants, shape);
+                Console.WriteLine($"generated {migrants - generated:N0} files and their records in {watch.Elapsed.TotalSeconds:N0} s; planner statistics (ANALYZE)...");
+                SqliteConnection.ClearAllPools();
+                generated = migrants;
+            }
         }
-        Console.WriteLine($"registry: {await Count(dbPath):N0} migrants, database {new FileInfo(dbPath).Length / 1048576.0:N0} MiB");
+        if (args.Contains("--generate-only"))
+        {
+            return 0;
+        }
+        if (generated > migrants)
+        {
+            Console.WriteLine($"note: the file already holds {generated:N0} generated files (more than --migrants); using it as it is");
+        }
+
+        // Start the app again on the filled file: start-up refreshes the planner statistics, as it would in production.
+        var startWatch = Stopwatch.StartNew();
+        using var app = new BenchApp(folder, capture);
+        await app.WithDbAsync(_ => Task.CompletedTask);
+        Console.WriteLine($"app started in {startWatch.Elapsed.TotalSeconds:N1} s");
+        Console.WriteLine(Counts(dbPath));
 
         if (args.Contains("--explain"))
         {
-            await Explain.PrintAsync(dbPath, Queries);
+            await Explain.PrintAsync(dbPath, ScenarioRunner.NameQueries);
             return 0;
         }
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await SignInAsync(client, "rabat.social@migrantaid.test");
 
-        var queries = Queries;
-        Console.WriteLine();
-        Console.WriteLine("| query | rows on first page | p50 ms | p95 ms | max ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var q in queries)
+        foreach (var account in new[] { Accounts.Admin, Accounts.National })
         {
-            var times = new List<double>();
-            var rows = 0;
-            for (var i = 0; i < rounds + 2; i++)
+            Http.AuthenticatorKeys[account] = await app.EnableTwoFactorAsync(account);
+        }
+        var fixtures = Fixtures.Load(dbPath);
+        var runner = new ScenarioRunner(app, capture, dbPath) { DumpSql = StringArg("--dump-sql", null), StepBudget = Duration(StringArg("--step-budget", "120s")!) };
+        var results = new List<Result>();
+
+        if (!args.Contains("--load") && !args.Contains("--saturation"))
+        {
+            foreach (var row in runner.Rows(fixtures))
             {
-                var watch = Stopwatch.StartNew();
-                var response = await client.GetAsync($"/Migrants?q={Uri.EscapeDataString(q)}");
-                var html = await response.Content.ReadAsStringAsync();
-                watch.Stop();
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{q}: {(int)response.StatusCode}");
-                }
-                if (i >= 2)
-                {
-                    times.Add(watch.Elapsed.TotalMilliseconds); // two warm-up rounds left out
-                }
-                rows = Regex.Count(html, "<tr") - 1;
+                var result = await runner.RunAsync(row, samples);
+                results.Add(result);
+                Console.WriteLine(Line(result));
             }
-            times.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| `{q}` | {Math.Max(rows, 0)} | {times[times.Count / 2]:F1} | {times[(int)(times.Count * 0.95)]:F1} | {times[^1]:F1} |"));
+            // The app's own cost: page minus its SQL at p50, over every row measured above.
+            var measured = results.Where(r => r.SqlP50 is not null).ToList();
+            var overhead = measured.Select(r => r.P50 - r.SqlP50!.Value).Order().ToList();
+            var worst = measured.Where(r => r.SqlP50 > 5).OrderByDescending(r => r.Ratio).FirstOrDefault();
+            results.Add(new Result("the app's own cost: page time minus the raw SQL it runs (same file, same run), p50", measured.Count,
+                ScenarioRunner.Round(ScenarioRunner.Percentile(overhead, 0.5)), ScenarioRunner.Round(ScenarioRunner.Percentile(overhead, 0.95)), ScenarioRunner.Round(overhead.Count > 0 ? overhead[^1] : 0),
+                null, null, worst?.Ratio, "≤ 1.5 ms; page ÷ SQL ≤ 1.5 where SQL > 5 ms",
+                $"page − SQL at p50 per row: median {ScenarioRunner.Percentile(overhead, 0.5):N1} ms, largest {(overhead.Count > 0 ? overhead[^1] : 0):N1} ms; largest ratio where SQL > 5 ms: {(worst is null ? "none" : $"{worst.Ratio} ({worst.Name})")}"));
+            results.Add(new Result("import of 100,000 rows, preview + confirm", 0, 0, 0, 0, null, null, null, "≤ 30 s", "not measured by this bench (branch imports)"));
+            results.Add(await ExportAsync(runner));
+
+            if (!args.Contains("--no-pages"))
+            {
+                Console.WriteLine();
+                Console.WriteLine("every page of every role:");
+                foreach (var account in Accounts.All)
+                {
+                    foreach (var step in await runner.CrawlAsync(account, IntArg("--max-pages", 40)))
+                    {
+                        var (pages, sqls) = await runner.RunStepAsync(step, pageSamples);
+                        var result = ScenarioRunner.Summarise(step.Label, pages, sqls, null);
+                        runner.Pages.Add(result);
+                        Console.WriteLine(Line(result));
+                    }
+                }
+            }
+        }
+        var load = new Load(runner, fixtures);
+        if (args.Contains("--load"))
+        {
+            var (result, _, _, _) = await load.RunAsync(IntArg("--users", 200), Duration(StringArg("--think", "5s")!), Duration(StringArg("--duration", "60s")!));
+            results.Add(result);
+        }
+        if (args.Contains("--saturation"))
+        {
+            results.Add(await load.SaturateAsync(IntArg("--connections", 50), Duration(StringArg("--saturation-duration", "15s")!)));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| what | n | p50 ms | p95 ms | p99 ms | SQL p50 ms | SQL p95 ms | page ÷ SQL | target | note |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(TableLine(r));
+        }
+        if (json is not null)
+        {
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { scenarios = results, pages = runner.Pages }, JsonOptions));
+            Console.WriteLine($"written {json}");
         }
         return 0;
-    }
 
+        static string Line(Result r) => string.Create(CultureInfo.InvariantCulture,
+            $"  {r.Name}: n {r.N}, p50 {r.P50:N1}, p95 {r.P95:N1}, p99 {r.P99:N1} ms; SQL p50 {r.SqlP50:N1}, p95 {r.SqlP95:N1} ms; ratio {r.Ratio}");
 
-    private static int IntArg(string[] args, string name, int fallback) => IntArgImpl(args, name, fallback);
-    private static int IntArgImpl(string[] args, string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    private static string StringArg(string[] args, string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        static string TableLine(Result r) => string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Name} | {r.N} | {r.P50:N1} | {r.P95:N1} | {r.P99:N1} | {r.SqlP50:N1} | {r.SqlP95:N1} | {r.Ratio} | {r.Target} | {r.Note} |");
 
-
-    private static async Task<int> Count(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM Migrants";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task SignInAsync(HttpClient client, string email)
-    {
-        var page = await client.GetStringAsync("/Account/Login");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        static async Task<Result> ExportAsync(ScenarioRunner runner)
         {
-            ["Email"] = email, ["Password"] = "MigrantAid-Demo-2026", ["__RequestVerificationToken"] = token,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException("sign-in failed");
-        }
-    }
-
-}
-
-internal sealed class BenchApp(string folder) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("DataFolder", folder);
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(folder, "migrantaid.db")}");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-    }
-
-    public async Task WithDbAsync(Func<AppDbContext, Task> action)
-    {
-        await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(Services);
-        await action(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AppDbContext>(scope.ServiceProvider));
-    }
-}
-
-/// <summary>Deterministic fake registry: names from West and Central Africa in Latin and Arabic script.</summary>
-internal static class Generator
-{
-    private static readonly string[] Family = ["Diallo", "Traoré", "Koné", "Camara", "Ndiaye", "Diop", "Sow", "Bah", "Touré", "Keïta", "Coulibaly", "Sylla", "Cissé", "Fofana", "Sangaré", "Ouédraogo", "Mbaye", "Fall", "Kouassi", "Yao", "Nkemelu", "Okafor", "Mensah", "Tchamba", "Mbarga", "Nguema", "Kabila", "Mukendi", "Ilunga", "Sesay", "Kamara", "Conteh", "Jalloh", "Barry", "Sidibé", "Dembélé", "Konaté", "Doumbia", "Sanogo", "Diakité"];
-    private static readonly string[] Given = ["Aïssatou", "Mamadou", "Fatoumata", "Ibrahima", "Mariama", "Ousmane", "Awa", "Moussa", "Kadiatou", "Abdoulaye", "Aminata", "Mohamed", "Mohammed", "Muhammad", "Seydou", "Binta", "Amadou", "Hawa", "Souleymane", "Ramatoulaye", "Cheikh", "Adama", "Oumou", "Boubacar", "Djeneba", "Lamine", "Khadija", "Yacouba", "Salimata", "Issa", "Grace", "Emmanuel", "Blessing", "Joseph", "Esther", "Patrick", "Chantal", "Jean", "Marie", "Christelle"];
-    private static readonly string[] FamilyAr = ["ديالو", "تراوري", "كوني", "كامارا", "انجاي", "ديوب", "سو", "با", "توري", "كيتا"];
-    private static readonly string[] GivenAr = ["عائشة", "مامادو", "فاطمة", "إبراهيم", "مريم", "عثمان", "حواء", "موسى", "خديجة", "محمد"];
-    private static readonly string[] Nationalities = ["GN", "SN", "ML", "CI", "CM", "NG", "CD", "SL", "BF", "GM", "LR", "CG"];
-
-    public static async Task FillAsync(string path, int from, int to)
-    {
-        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}").Options;
-        await using var db = new SqliteAppDbContext(options);
-        var regions = await db.Regions.OrderBy(r => r.Id).Select(r => new { r.Id, r.Code }).ToArrayAsync();
-        var countries = await db.Countries.Where(c => Nationalities.Contains(c.Code)).Select(c => c.Id).ToArrayAsync();
-        var rsk = regions.Single(r => r.Code == "RSK");
-
-        // Plain INSERTs in one transaction per batch, with the parameters built by EF's own type
-        // mappings (enums as text, Guid and dates as EF stores them), so the rows are exactly
-        // what the app would write; the search keys come from the app's Migrant.UpdateSearchKeys().
-        var migrantType = db.Model.FindEntityType(typeof(Migrant))!;
-        var tokenType = db.Model.FindEntityType(typeof(MigrantNameToken))!;
-        var columns = migrantType.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsShadowProperty()).ToList();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        var random = new Random(from + 2016);
-        const int batch = 20_000;
-        for (var start = from; start < to; start += batch)
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO \"{migrantType.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))}); SELECT last_insert_rowid();";
-            await using var token = connection.CreateCommand();
-            token.Transaction = transaction;
-            token.CommandText = $"INSERT INTO \"{tokenType.GetTableName()}\" (\"MigrantId\", \"Token\") VALUES ($id, $token)";
-            for (var i = start; i < Math.Min(to, start + batch); i++)
+            // The whole registry as CSV for the national manager, read as a stream; the growth of this
+            // process's resident memory (the app runs in it) is the export's footprint.
+            var client = await runner.ClientAsync(Accounts.National);
+            var times = new List<double>();
+            long rows = 0, growth = 0;
+            for (var i = 0; i < 3; i++)
             {
-                var region = random.NextDouble() < 0.3 ? rsk : regions[random.Next(regions.Length)];
-                var arabic = random.NextDouble() < 0.3;
-                var m = new Migrant
+                GC.Collect();
+                using var process = Process.GetCurrentProcess();
+                var before = process.WorkingSet64;
+                var peak = before;
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync("/Migrants/Export?format=csv", HttpCompletionOption.ResponseHeadersRead);
+                await using var stream = await response.Content.ReadAsStreamAsync();
+                var buffer = new byte[81920];
+                rows = 0;
+                int read;
+                while ((read = await stream.ReadAsync(buffer)) > 0)
                 {
-                    FileNumber = $"{region.Code}-2019-{i:D7}",
-                    FamilyName = Family[random.Next(Family.Length)], GivenName = Given[random.Next(Given.Length)],
-                    FamilyNameArabic = arabic ? FamilyAr[random.Next(FamilyAr.Length)] : null,
-                    GivenNameArabic = arabic ? GivenAr[random.Next(GivenAr.Length)] : null,
-                    Sex = random.Next(2) == 0 ? Sex.Female : Sex.Male, BirthYear = 1970 + random.Next(38),
-                    NationalityId = countries[random.Next(countries.Length)], RegionId = region.Id,
-                    Phone = $"06{random.Next(10_000_000, 99_999_999)}", AdministrativeStatus = (AdministrativeStatus)random.Next(5),
-                    ConsentGiven = true, ConsentDate = new DateOnly(2026, 1, 1), CreatedAt = DateTimeOffset.UtcNow,
-                };
-                m.UpdateSearchKeys();
-                insert.Parameters.Clear();
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    var mapping = (Microsoft.EntityFrameworkCore.Storage.RelationalTypeMapping)columns[c].GetTypeMapping();
-                    insert.Parameters.Add(mapping.CreateParameter(insert, $"$p{c}", columns[c].GetGetter().GetClrValue(m), columns[c].IsNullable));
+                    rows += buffer.AsSpan(0, read).Count((byte)'\n');
+                    if (rows % 50_000 < 200)
+                    {
+                        process.Refresh();
+                        peak = Math.Max(peak, process.WorkingSet64);
+                    }
                 }
-                var id = (long)(await insert.ExecuteScalarAsync())!;
-                foreach (var t in m.NameTokens)
-                {
-                    token.Parameters.Clear();
-                    token.Parameters.AddWithValue("$id", id);
-                    token.Parameters.AddWithValue("$token", t.Token);
-                    await token.ExecuteNonQueryAsync();
-                }
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                process.Refresh();
+                growth = Math.Max(growth, Math.Max(peak, process.WorkingSet64) - before);
             }
-            await transaction.CommitAsync();
-            Console.Write($"\r  {Math.Min(to, start + batch):N0} / {to:N0}");
+            return ScenarioRunner.Summarise("CSV export of 1,000,000 rows", times, [], null,
+                string.Create(CultureInfo.InvariantCulture, $"{rows - 1:N0} rows; RSS growth {growth / 1048576.0:N0} MB (target: streamed, ≤ 200 MB); n is small: one export is the whole registry"));
         }
-        Console.WriteLine();
-    }
-}
 
-/// <summary>--explain: the SQL of each search as the app builds it for the Rabat social worker, and SQLite's plan.</summary>
-internal static class Explain
-{
-    public static async Task PrintAsync(string path, IEnumerable<string> queries)
-    {
-        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        static string Counts(string path)
         {
-            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [
-                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "bench"),
-                new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, "SocialWorker"),
-                new System.Security.Claims.Claim(MigrantAid.Web.Infrastructure.Auth.AppClaimTypes.RegionId, "4"),
-            ], "bench")),
-        };
-        var user = new MigrantAid.Web.Infrastructure.Auth.CurrentUser(new Microsoft.AspNetCore.Http.HttpContextAccessor { HttpContext = http });
-        var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}").Options;
-        await using var db = new SqliteAppDbContext(options, null, user);
-        foreach (var q in queries)
-        {
-            var search = new MigrantAid.Web.Features.Migrants.MigrantSearch { Q = q };
-            var query = search.Apply(db, 2026, sensitive: true).OrderByDescending(m => m.Id).Select(m => m.Id).Take(26);
-            await using var command = query.CreateDbCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            await command.Connection!.OpenAsync();
-            Console.WriteLine($"== {q}");
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            using var c = new SqliteConnection($"Data Source={path}");
+            c.Open();
+            var parts = new List<string>();
+            foreach (var table in new[] { "Migrants", "CaseNotes", "Needs", "HouseholdMembers", "Enrolments", "HostPlacements", "MonthlyAttendance", "AuditEntries", "IncomeActivities", "AidDistributions", "ConventionAttributions" })
             {
-                Console.WriteLine("   " + reader.GetString(3));
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+                parts.Add($"{table} {Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture):N0}");
             }
+            return string.Join(", ", parts) + $"; database {new FileInfo(path).Length / 1048576.0:N0} MiB";
         }
+
+        int IntArg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        double DoubleArg(string name, double fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        string? StringArg(string name, string? fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        static TimeSpan Duration(string s) => s.EndsWith("ms", StringComparison.Ordinal) ? TimeSpan.FromMilliseconds(double.Parse(s[..^2], CultureInfo.InvariantCulture))
+            : s.EndsWith('s') ? TimeSpan.FromSeconds(double.Parse(s[..^1], CultureInfo.InvariantCulture))
+            : s.EndsWith('m') ? TimeSpan.FromMinutes(double.Parse(s[..^1], CultureInfo.InvariantCulture))
+            : TimeSpan.FromSeconds(double.Parse(s, CultureInfo.InvariantCulture));
     }
 }

@@ -34,6 +34,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<AuditTrail>();
+        services.AddMemoryCache();
+        services.AddSingleton<ReferenceCache>();
         var connectionString = configuration.GetConnectionString("Default");
         if (Provider(configuration) == DatabaseProvider.SqlServer)
         {
@@ -50,6 +52,7 @@ public static class DatabaseSetup
                 connectionString = $"Data Source={Path.Combine(DataFolder(configuration, environment), "migrantaid.db")}";
             }
             services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, SqliteOptions));
+            services.AddHostedService<PlannerStatisticsRefresher>();
         }
         return services;
     }

@@ -18,5 +18,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.EntityType, e.EntityKey });
         b.HasIndex(e => e.UserId);
+        // The audit page's filters (keyset paging newest first): each filter column is indexed.
+        b.HasIndex(e => e.UserName);
+        b.HasIndex(e => e.Action);
     }
 }

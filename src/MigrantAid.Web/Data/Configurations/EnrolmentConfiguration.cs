@@ -22,6 +22,9 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         b.HasIndex(e => new { e.MigrantId, e.Status });
         b.HasIndex(e => new { e.RegionId, e.Status });
         b.HasIndex(e => new { e.TrainingCentreId, e.FollowUpDueOn });
+        // Dashboards count dropouts and starts per period across a region or the country.
+        b.HasIndex(e => e.DroppedOutOn);
+        b.HasIndex(e => e.StartDate);
     }
 }
 

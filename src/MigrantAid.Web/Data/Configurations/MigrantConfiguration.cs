@@ -49,6 +49,9 @@ internal sealed class MigrantConfiguration : IEntityTypeConfiguration<Migrant>
         b.HasIndex(e => e.MergedIntoId);
         // The nationalities present in a region (or the country): a grouped read of this index only.
         b.HasIndex(e => new { e.RegionId, e.NationalityId });
+        // Dashboards count files registered per month, nationally and per region (issue 11).
+        b.HasIndex(e => new { e.CreatedAt, e.AdministrativeStatus });
+        b.HasIndex(e => new { e.RegionId, e.CreatedAt, e.AdministrativeStatus });
         b.HasOne<Migrant>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.NameTokens).WithOne().HasForeignKey(t => t.MigrantId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(e => e.Household).WithOne(h => h.Migrant).HasForeignKey(h => h.MigrantId).OnDelete(DeleteBehavior.Cascade);

@@ -18,6 +18,7 @@ public static class DatabaseInitializer
         if (provider == DatabaseProvider.Sqlite || configuration.GetValue<bool>("Database:MigrateAtStartup"))
         {
             await db.Database.MigrateAsync(ct);
+            await PlannerStatistics.RefreshAsync(db, ct);
         }
         else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {

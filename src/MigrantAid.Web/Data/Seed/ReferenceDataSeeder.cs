@@ -11,7 +11,7 @@ namespace MigrantAid.Web.Data.Seed;
 /// only when its code is missing, and an existing row — possibly edited by an
 /// Administrator — is never overwritten.
 /// </summary>
-public sealed class ReferenceDataSeeder(AppDbContext db, AuditTrail auditTrail)
+public sealed class ReferenceDataSeeder(AppDbContext db, AuditTrail auditTrail, ReferenceCache? cache = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,6 +36,8 @@ public sealed class ReferenceDataSeeder(AppDbContext db, AuditTrail auditTrail)
         finally
         {
             auditTrail.Suppressed = false;
+            // Regions and countries may have changed: the next page reads them again.
+            cache?.Invalidate();
         }
     }
 

@@ -128,6 +128,30 @@ internal static class Csv
         }
         return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
+
+    /// <summary>
+    /// The record types present in the trail, for the filter: one index seek per type (the next
+    /// type after the previous one) instead of a DISTINCT over millions of entries on every visit.
+    /// </summary>
+    public static async Task<List<string>> EntityTypesAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var types = new List<string>();
+        string? next = await db.AuditEntries.OrderBy(a => a.EntityType).Select(a => a.EntityType).FirstOrDefaultAsync(ct);
+        while (next is not null && types.Count < MaxEntityTypes)
+        {
+            types.Add(next);
+            var previous = next;
+#pragma warning disable CA1309 // translated to SQL's > on the indexed column (an index seek)
+            next = await db.AuditEntries.Where(a => string.Compare(a.EntityType, previous) > 0)
+#pragma warning restore CA1309
+                .OrderBy(a => a.EntityType).Select(a => a.EntityType).FirstOrDefaultAsync(ct);
+        }
+        return types;
+    }
+
+    /// <summary>More record types than the model has would mean a runaway loop: stop there.</summary>
+    private const int MaxEntityTypes = 200;
 }
 
 public sealed class AuditFilter

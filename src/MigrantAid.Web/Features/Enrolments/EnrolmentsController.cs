@@ -249,13 +249,19 @@ public sealed class EnrolmentsController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    public const int RiskPageSize = 50;
+
     /// <summary>Dropout risk list for a centre (a director's own by default) or a region (a regional manager's own by default).</summary>
-    public async Task<IActionResult> Risk(int? centreId, int? regionId, [FromServices] RiskList risks, CancellationToken ct)
+    public async Task<IActionResult> Risk(int? centreId, int? regionId, [FromServices] RiskList risks, int page = 1, CancellationToken ct = default)
     {
         centreId ??= user.Scope.Kind == ScopeKind.Centre ? user.CentreId : null;
         regionId ??= centreId is null && user.Scope.Kind == ScopeKind.Region ? user.RegionId : null;
         var national = user.Scope.IsNational;
-        var rows = national && centreId is null && regionId is null ? [] : await risks.ForAsync(centreId, regionId, ct);
+        var all = national && centreId is null && regionId is null ? [] : await risks.ForAsync(centreId, regionId, ct);
+        // A region's list runs to thousands of apprentices (3.9 MB of HTML at a million files): paged, most reasons first.
+        var pageCount = Math.Max(1, (all.Count + RiskPageSize - 1) / RiskPageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = all.Skip((page - 1) * RiskPageSize).Take(RiskPageSize).ToList();
         var title = centreId is { } c ? await db.TrainingCentres.Where(x => x.Id == c).Select(x => x.Name).SingleOrDefaultAsync(ct)
             : regionId is { } r ? (await db.Regions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == r, ct))?.Name(Cultures.Current) : null;
         // National roles pick a region rather than load the whole country's list at once.
@@ -265,7 +271,7 @@ public sealed class EnrolmentsController(
                 .Select(r => new SelectListItem(r.Name(Cultures.Current), r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id == regionId))
                 .OrderBy(r => r.Text, StringComparer.CurrentCulture).ToList();
         }
-        return View(new RiskViewModel(centreId, regionId, title, risks.Threshold, rows, await NamesAsync(ct)));
+        return View(new RiskViewModel(centreId, regionId, title, risks.Threshold, rows, await NamesAsync(ct)) { Page = page, PageCount = pageCount, Total = all.Count });
     }
 
     /// <summary>
@@ -428,7 +434,12 @@ public static class ApplicationsQuery
     }
 }
 
-public sealed record RiskViewModel(int? CentreId, int? RegionId, string? ScopeName, double Threshold, IReadOnlyList<RiskRow> Rows, ReferenceNames Names);
+public sealed record RiskViewModel(int? CentreId, int? RegionId, string? ScopeName, double Threshold, IReadOnlyList<RiskRow> Rows, ReferenceNames Names)
+{
+    public int Page { get; init; } = 1;
+    public int PageCount { get; init; } = 1;
+    public int Total { get; init; }
+}
 public sealed record FollowUpViewModel(int? CentreId, IReadOnlyList<FollowUpRow> Rows, ReferenceNames Names);
 
 public sealed record FollowUpRow(int EnrolmentId, string FileNumber, string FamilyName, string GivenName, string Centre, int TradeId,

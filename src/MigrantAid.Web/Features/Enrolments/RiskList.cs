@@ -57,7 +57,9 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
                 HasPlacement = e.Placements.Any(p => p.StartDate <= today && (p.EndDate == null || p.EndDate >= today)),
             })
             .ToListAsync(ct);
-        var migrantIds = enrolments.Select(e => e.MigrantId).Distinct().ToList();
+        // The people of these enrolments, as a subquery: a region's list once sent three
+        // queries of ~8,000 parameters each (912 ms at a million files).
+        var migrantIds = query.Select(e => e.MigrantId);
         // Read across the user's scope on purpose: only the fact of an earlier dropout for income
         // and the apprentice's name (already visible through the enrolment) leave this method.
         // Scope bypass: only the fact of an earlier dropout for income leaves this method.
@@ -109,11 +111,18 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
     /// Which of these people have an open or referred need for income: a yes per person, never
     /// the need itself (its text and region may be outside the caller's scope).
     /// </summary>
-    public static async Task<HashSet<int>> WithOpenIncomeNeedAsync(AppDbContext db, IReadOnlyCollection<int> migrantIds, CancellationToken ct) =>
+    public static Task<HashSet<int>> WithOpenIncomeNeedAsync(AppDbContext db, IReadOnlyCollection<int> migrantIds, CancellationToken ct) =>
+        OpenIncomeNeedAmongAsync(db, n => migrantIds.Contains(n.MigrantId), ct);
+
+    /// <summary>The same, for the people a query selects (sent as a subquery, not as a list of parameters).</summary>
+    public static Task<HashSet<int>> WithOpenIncomeNeedAsync(AppDbContext db, IQueryable<int> migrantIds, CancellationToken ct) =>
+        OpenIncomeNeedAmongAsync(db, n => migrantIds.Contains(n.MigrantId), ct);
+
+    private static async Task<HashSet<int>> OpenIncomeNeedAmongAsync(AppDbContext db, System.Linq.Expressions.Expression<Func<Need, bool>> among, CancellationToken ct) =>
         (await db.Needs
             // Scope bypass: a director's apprentice may be followed in another region; only the yes/no leaves.
             .IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .Where(n => migrantIds.Contains(n.MigrantId) && n.Kind == NeedKind.Income
-                && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred))
+            .Where(among)
+            .Where(n => n.Kind == NeedKind.Income && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred))
             .Select(n => n.MigrantId).Distinct().ToListAsync(ct)).ToHashSet();
 }

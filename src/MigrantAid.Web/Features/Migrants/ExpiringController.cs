@@ -10,7 +10,7 @@ namespace MigrantAid.Web.Features.Migrants;
 /// <summary>Residence-card data is legal status, so sensitive. Regularised migrants whose residence card has expired or expires within 60 days, in the user's region.</summary>
 [Authorize(Permissions.MigrantsReadSensitive)]
 [Route("Migrants/Expiring")]
-public sealed class ExpiringController(AppDbContext db, CurrentUser user, TimeProvider clock) : Controller
+public sealed class ExpiringController(AppDbContext db, CurrentUser user, TimeProvider clock, ReferenceCache reference) : Controller
 {
     public const int WindowDays = 60;
     public const int PageSize = 50;
@@ -33,7 +33,7 @@ public sealed class ExpiringController(AppDbContext db, CurrentUser user, TimePr
             .Select(m => new ExpiringRow(m.Id, m.FileNumber, m.FamilyName + " " + m.GivenName, m.ResidenceCardNumber, m.ResidenceCardExpiry!.Value, m.Phone, m.City))
             .ToListAsync(ct);
         return View("~/Features/Migrants/Expiring.cshtml", new ExpiringViewModel(today, regionId, page, pages, total, rows,
-            await MigrantOptions.LoadAsync(db, user, ct)));
+            await MigrantOptions.LoadAsync(db, user, reference, ct)));
     }
 }
 

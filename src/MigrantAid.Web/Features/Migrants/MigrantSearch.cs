@@ -49,6 +49,23 @@ public sealed partial class MigrantSearch
     /// is an index range scan on MigrantNameTokens. A word with digits is also tried as a
     /// file, phone or document number (prefix, on indexed columns).
     /// </summary>
+    /// <summary>
+    /// A centre director's files are those of their centre's apprentices: the list starts from
+    /// the centre's enrolments (an index range) instead of leaving SQLite to walk every file of
+    /// the registry in id order and probe the centre's enrolments for each (33 s at a million
+    /// files). The row-scope filter still applies; this only states the same rule as a join.
+    /// </summary>
+    public static IQueryable<Migrant> ForScope(IQueryable<Migrant> query, AppDbContext db, Infrastructure.Auth.AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.Kind != Infrastructure.Auth.ScopeKind.Centre || scope.CentreId is not { } centre)
+        {
+            return query;
+        }
+        var apprentices = db.Enrolments.Where(e => e.TrainingCentreId == centre).Select(e => e.MigrantId);
+        return query.Where(m => apprentices.Contains(m.Id));
+    }
+
     public IQueryable<Migrant> Apply(AppDbContext db, int currentYear, bool sensitive)
     {
         var query = db.Migrants.AsNoTracking().Where(m => m.MergedIntoId == null);

@@ -14,7 +14,7 @@ namespace MigrantAid.Web.Features.Migrants;
 
 [Authorize(Permissions.MigrantsRead)]
 public sealed class MigrantsController(
-    AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+    AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, ReferenceCache reference) : Controller
 {
     public const int PageSize = 25;
 
@@ -28,7 +28,7 @@ public sealed class MigrantsController(
             // Ignored by the search anyway; cleared so that links and the form do not carry it on.
             search.Status = null;
         }
-        var query = search.Apply(db, Today.Year, sensitive);
+        var query = MigrantSearch.ForScope(search.Apply(db, Today.Year, sensitive), db, user.Scope);
         var page = await MigrantPaging.PageAsync(db, query, search, PageSize, ct);
         var language = Cultures.Current;
         var ids = page.Ids;
@@ -41,14 +41,14 @@ public sealed class MigrantsController(
             .ToListAsync(ct);
         rows = ids.Select(id => rows.Single(r => r.Id == id)).ToList();
         return View(new MigrantListViewModel(search, rows, page.PreviousBefore, page.NextAfter,
-            await MigrantOptions.LoadAsync(db, user, ct, Nationalities), sensitive, MigrantAccess.MayEdit(user)) { Count = count });
+            await MigrantOptions.LoadAsync(db, user, reference, ct, Nationalities), sensitive, MigrantAccess.MayEdit(user)) { Count = count });
     }
 
     /// <summary>The current search as CSV or XLSX, streamed; only the columns the user's role may see.</summary>
     public async Task<IActionResult> Export([FromQuery] MigrantSearch search, string? format, [FromServices] AuditTrail auditTrail, CancellationToken ct)
     {
         var sensitive = MigrantAccess.MaySeeSensitive(user);
-        var query = search.Apply(db, Today.Year, sensitive);
+        var query = MigrantSearch.ForScope(search.Apply(db, Today.Year, sensitive), db, user.Scope);
         // Who took which list out of the system is part of the trail (the key is the search, not the people).
         db.AuditEntries.Add(auditTrail.Event(AuditAction.Viewed, "MigrantExport", Truncate($"{format ?? "csv"} {Request.QueryString}", 100)));
         await db.SaveChangesAsync(ct);
@@ -243,7 +243,7 @@ public sealed class MigrantsController(
     private async Task<IActionResult> FormView(MigrantForm form, CancellationToken ct, int? id = null, string? fileNumber = null,
         IReadOnlyList<DuplicateCandidate>? candidates = null, IReadOnlyList<FieldDifference>? differences = null)
     {
-        ViewData[nameof(MigrantFormPage)] = new MigrantFormPage(id, fileNumber, await MigrantOptions.LoadAsync(db, user, ct, Nationalities),
+        ViewData[nameof(MigrantFormPage)] = new MigrantFormPage(id, fileNumber, await MigrantOptions.LoadAsync(db, user, reference, ct, Nationalities),
             candidates ?? [], differences ?? [], MigrantAccess.MaySeeSensitive(user));
         return View("Form", form);
     }

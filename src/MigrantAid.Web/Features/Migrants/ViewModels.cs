@@ -22,11 +22,12 @@ public sealed record MigrantOptions(IReadOnlyList<Option> Countries, IReadOnlyLi
     /// <summary>Group of the other countries.</summary>
     public const string OtherGroup = "Search.OtherCountries";
 
-    public static async Task<MigrantOptions> LoadAsync(AppDbContext db, CurrentUser user, CancellationToken ct, NationalitiesInUse? inUse = null)
+    public static async Task<MigrantOptions> LoadAsync(AppDbContext db, CurrentUser user, ReferenceCache reference, CancellationToken ct, NationalitiesInUse? inUse = null)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         var language = Cultures.Current;
-        var countries = await db.Countries.AsNoTracking().Select(c => new { c.Id, c.Code, c.NameFr, c.NameAr, c.NameEn }).ToListAsync(ct);
-        var regions = await db.Regions.AsNoTracking().ToListAsync(ct);
+        var countries = await reference.CountriesAsync(db, ct);
+        var regions = await reference.RegionsAsync(db, ct);
         var culture = CultureInfo.CurrentCulture;
         string Name(string fr, string ar, string en) => language == "ar" && ar.Length > 0 ? ar : language == "en" && en.Length > 0 ? en : fr;
         var present = inUse is null ? null : await inUse.GetAsync(db, user, ct);

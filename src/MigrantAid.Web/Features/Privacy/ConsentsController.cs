@@ -13,7 +13,7 @@ namespace MigrantAid.Web.Features.Privacy;
 
 /// <summary>Consents per purpose on a case file: recorded and withdrawn by the staff who write in the file's region.</summary>
 [Route("Privacy/Consents")]
-public sealed class ConsentsController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ConsentsController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, ReferenceCache reference) : Controller
 {
     public const int PageSize = 50;
 
@@ -93,7 +93,7 @@ public sealed class ConsentsController(AppDbContext db, CurrentUser user, TimePr
                 c.Purpose, c.PartnerName, c.ExpiresOn!.Value))
             .ToListAsync(ct);
         return View("~/Features/Privacy/Expiring.cshtml", new ExpiringConsentsViewModel(today, regionId, page, pages, total, rows,
-            await MigrantOptions.LoadAsync(db, user, ct), user.Scope.IsNational));
+            await MigrantOptions.LoadAsync(db, user, reference, ct), user.Scope.IsNational));
     }
 
     private async Task<CaseWorkFile?> FileAsync(int id, CancellationToken ct)

@@ -1,0 +1,227 @@
+using System.Data;
+using System.Data.Common;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.Extensions.Options;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Audit;
+using MigrantAid.Web.Features.Enrolments;
+using MigrantAid.Web.Features.Migrants;
+using MigrantAid.Web.Infrastructure.Auth;
+
+namespace MigrantAid.Tests.Data;
+
+/// <summary>
+/// The SQL Server side of the bench (issue 13), without a server: the T-SQL that the bench
+/// scenarios' main queries send is captured from a SQL Server context whose connection is never
+/// opened (an interceptor answers every command with no rows), then checked for sargable
+/// predicates — no function wrapped around an indexed column, no leading wildcard, the searches
+/// as ranges — and the indexes each one needs are looked up in the SQL Server migration.
+/// </summary>
+public sealed class SqlServerQueryTests
+{
+    private static readonly Regex FunctionOnColumn = new(
+        @"\b(UPPER|LOWER|LTRIM|RTRIM|TRIM|CONVERT|CAST|COALESCE|ISNULL|SUBSTRING|LEFT|RIGHT|LEN|DATEPART|YEAR|MONTH|DAY|CHARINDEX|REPLACE)\s*\(\s*\[\w+\]\.\[(?<column>\w+)\]",
+        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    [Theory]
+    [InlineData("RSK-2019-00012", "FileNumber")]
+    [InlineData("aissatou dialo", "Token")]
+    [InlineData("عائشة", "Token")]
+    [InlineData("06123", "PhoneKey")]
+    public async Task A_registry_search_is_an_index_range_on_SQL_Server(string q, string rangeColumn)
+    {
+        var sql = await CaptureAsync(Roles.SocialWorker, async db =>
+            await new MigrantSearch { Q = q }.Apply(db, 2026, sensitive: true).OrderByDescending(m => m.Id).Select(m => m.Id).Take(26).ToListAsync());
+        AssertSargable(sql);
+        Assert.Matches($@"\[{rangeColumn}\] >= @\w+", sql);
+        Assert.Matches($@"\[{rangeColumn}\] < @\w+", sql);
+    }
+
+    [Fact]
+    public async Task The_main_queries_of_the_bench_scenarios_are_sargable_on_SQL_Server()
+    {
+        var today = new DateOnly(2026, 11, 16);
+        var queries = new Dictionary<string, (string Role, Func<AppDbContext, Task> Run)>
+        {
+            ["migrant list, social worker"] = (Roles.SocialWorker, async db =>
+                await MigrantPaging.PageAsync(db, new MigrantSearch().Apply(db, 2026, true), new MigrantSearch(), 25, default)),
+            ["migrant list, centre director"] = (Roles.CentreDirector, async db =>
+                await MigrantPaging.PageAsync(db, MigrantSearch.ForScope(new MigrantSearch().Apply(db, 2026, false), db, Scope(Roles.CentreDirector)), new MigrantSearch(), 25, default)),
+            ["case file"] = (Roles.SocialWorker, async db =>
+            {
+                await db.Migrants.Where(m => m.Id == 42).Select(m => new { m.Id, m.FileNumber, m.FamilyName }).SingleOrDefaultAsync();
+                await db.CaseNotes.Where(n => n.MigrantId == 42).OrderByDescending(n => n.Date).Take(50).ToListAsync();
+                await db.Needs.Where(n => n.MigrantId == 42).ToListAsync();
+                await db.HouseholdMembers.Where(h => h.MigrantId == 42).ToListAsync();
+            }),
+            ["registration duplicate check"] = (Roles.SocialWorker, async db =>
+            {
+                var m = new Migrant { FamilyName = "Diallo", GivenName = "Aïssatou", NationalityId = 3, BirthYear = 1995 };
+                m.UpdateSearchKeys();
+                await new MigrantRegistry(db, TimeProvider.System).FindDuplicatesAsync(m, null, default);
+            }),
+            ["risk list of a region"] = (Roles.RegionalManager, async db =>
+                await new RiskList(db, Options.Create(new TrainingOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero))).ForAsync(null, 4, default)),
+            ["audit trail"] = (Roles.Administrator, async db =>
+            {
+                await db.AuditEntries.Where(a => a.Id < 1000).OrderByDescending(a => a.Id).Take(51).ToListAsync();
+                await AuditController.EntityTypesAsync(db, default);
+            }),
+            ["dashboard counts"] = (Roles.NationalManager, async db =>
+            {
+                var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+                var end = start.AddMonths(1);
+                await db.Migrants.Where(m => m.MergedIntoId == null && m.CreatedAt >= start && m.CreatedAt < end)
+                    .GroupBy(m => m.AdministrativeStatus).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+                await db.Enrolments.Where(e => e.DroppedOutOn >= today.AddYears(-1) && e.DroppedOutOn <= today).GroupBy(e => e.DropoutReason).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+            }),
+        };
+        foreach (var (name, (role, run)) in queries)
+        {
+            var sql = await CaptureAsync(role, run);
+            Assert.False(string.IsNullOrWhiteSpace(sql), name);
+            AssertSargable(sql, name);
+        }
+    }
+
+    [Fact]
+    public async Task The_risk_list_sends_its_people_as_a_subquery_not_as_thousands_of_parameters()
+    {
+        var sql = await CaptureAsync(Roles.RegionalManager, async db =>
+            await new RiskList(db, Options.Create(new TrainingOptions()), TimeProvider.System).ForAsync(null, 4, default));
+        Assert.Contains("IN (", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("OPENJSON", sql, StringComparison.Ordinal);
+        Assert.True(Regex.Count(sql, @"@\w+") < 100, sql);
+    }
+
+    [Theory]
+    [InlineData("Migrants", "FileNumber")]
+    [InlineData("Migrants", "PhoneKey")]
+    [InlineData("Migrants", "ResidenceCardNumber")]
+    [InlineData("Migrants", "UnhcrNumber")]
+    [InlineData("Migrants", "FamilyNameKey", "GivenNameKey", "NationalityId")]
+    [InlineData("Migrants", "RegionId", "Id")]
+    [InlineData("Migrants", "CreatedAt", "AdministrativeStatus")]
+    [InlineData("Migrants", "RegionId", "CreatedAt", "AdministrativeStatus")]
+    [InlineData("MigrantNameTokens", "Token", "MigrantId")]
+    [InlineData("CaseNotes", "MigrantId", "Date")]
+    [InlineData("Needs", "MigrantId", "OpenedOn")]
+    [InlineData("Enrolments", "TrainingCentreId", "AcademicYear", "Status")]
+    [InlineData("Enrolments", "RegionId", "Status")]
+    [InlineData("Enrolments", "MigrantId", "Status")]
+    [InlineData("Enrolments", "DroppedOutOn")]
+    [InlineData("Enrolments", "StartDate")]
+    [InlineData("MonthlyAttendance", "EnrolmentId", "Year", "Month")]
+    [InlineData("AuditEntries", "EntityType", "EntityKey")]
+    [InlineData("AuditEntries", "UserName")]
+    [InlineData("AuditEntries", "Action")]
+    public void The_SQL_Server_migration_creates_the_index_a_scenario_needs(string table, params string[] columns)
+    {
+        using var db = SqlServer(null);
+        var migrations = db.GetService<IMigrationsAssembly>();
+        var indexes = migrations.Migrations.Values
+            .Select(t => migrations.CreateMigration(t, db.Database.ProviderName!))
+            .SelectMany(m => m.UpOperations)
+            .SelectMany(o => o switch
+            {
+                CreateIndexOperation i when i.Table == table => [i.Columns],
+                // A clustered primary key serves a range on its leading columns too.
+                CreateTableOperation t when t.Name == table && t.PrimaryKey is { } key => [key.Columns],
+                _ => Array.Empty<string[]>(),
+            })
+            .ToList();
+        Assert.Contains(indexes, c => c.Take(columns.Length).SequenceEqual(columns));
+    }
+
+    private static void AssertSargable(string sql, string? name = null)
+    {
+        using var db = SqlServer(null);
+        var indexed = db.Model.GetEntityTypes().SelectMany(t => t.GetIndexes()).Select(i => i.Properties[0].GetColumnName())
+            .Concat(["Id"]).ToHashSet(StringComparer.Ordinal);
+        // Predicates only: the WHERE clauses (to their ORDER BY or GROUP BY) and the join conditions.
+        var predicates = Regex.Matches(sql, @"\bWHERE\b[\s\S]*?(?=\bORDER BY\b|\bGROUP BY\b|$)|\bON\b[^\n]*").Select(x => x.Value);
+        foreach (var predicate in predicates)
+        {
+            foreach (Match m in FunctionOnColumn.Matches(predicate))
+            {
+                Assert.False(indexed.Contains(m.Groups["column"].Value), $"{name}: a function on an indexed column in a predicate: {m.Value}\n{sql}");
+            }
+        }
+        Assert.DoesNotMatch(@"LIKE N?'%", sql);
+    }
+
+    /// <summary>The T-SQL of every command the action sends, through a SQL Server context that never connects.</summary>
+    private static async Task<string> CaptureAsync(string role, Func<AppDbContext, Task> action)
+    {
+        var capture = new CaptureCommands();
+        await using var db = SqlServer(User(role), capture);
+        try
+        {
+            await action(db);
+        }
+        catch (InvalidOperationException)
+        {
+            // Single() over no rows: the SQL was captured before.
+        }
+        return string.Join("\n;\n", capture.Commands);
+    }
+
+    private static AccessScope Scope(string role) => User(role).Scope;
+
+    private static CurrentUser User(string role)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, "sqlserver-test"), new(ClaimTypes.Role, role) };
+        if (role is Roles.SocialWorker or Roles.RegionalManager or Roles.CentreDirector)
+        {
+            claims.Add(new(AppClaimTypes.RegionId, "4"));
+        }
+        if (role == Roles.CentreDirector)
+        {
+            claims.Add(new(AppClaimTypes.CentreId, "7"));
+        }
+        var http = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test")) };
+        return new CurrentUser(new HttpContextAccessor { HttpContext = http });
+    }
+
+    private static SqlServerAppDbContext SqlServer(CurrentUser? user, IInterceptor? interceptor = null)
+    {
+        var options = new DbContextOptionsBuilder<SqlServerAppDbContext>()
+            .UseSqlServer("Server=unused;Database=MigrantAid;TrustServerCertificate=True", DatabaseSetup.SqlServerOptions);
+        if (interceptor is not null)
+        {
+            options.AddInterceptors(interceptor);
+        }
+        return new SqlServerAppDbContext(options.Options, null, user);
+    }
+
+    /// <summary>Keeps the connection closed and answers every command with no rows, recording its text.</summary>
+    private sealed class CaptureCommands : DbCommandInterceptor, IDbConnectionInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(InterceptionResult<DbDataReader>.SuppressWithResult(new DataTable().CreateDataReader()));
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(InterceptionResult<object>.SuppressWithResult(0));
+        }
+
+        public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+
+        public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) => InterceptionResult.Suppress();
+    }
+}
