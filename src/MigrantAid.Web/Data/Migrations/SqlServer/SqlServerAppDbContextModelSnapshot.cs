@@ -1457,6 +1457,25 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("IndicatorTargets");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
                     b.Property<int>("Id")
@@ -1633,9 +1652,13 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("PhoneKey");
 
-                    b.HasIndex("ResidenceCardNumber");
+                    b.HasIndex("ResidenceCardNumber")
+                        .IsUnique()
+                        .HasFilter("[ResidenceCardNumber] IS NOT NULL");
 
-                    b.HasIndex("UnhcrNumber");
+                    b.HasIndex("UnhcrNumber")
+                        .IsUnique()
+                        .HasFilter("[UnhcrNumber] IS NOT NULL");
 
                     b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
 
@@ -2178,6 +2201,47 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.RetentionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>

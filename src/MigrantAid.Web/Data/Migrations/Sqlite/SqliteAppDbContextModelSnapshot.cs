@@ -1399,6 +1399,25 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("IndicatorTargets");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.Migrant", b =>
                 {
                     b.Property<int>("Id")
@@ -1573,9 +1592,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PhoneKey");
 
-                    b.HasIndex("ResidenceCardNumber");
+                    b.HasIndex("ResidenceCardNumber")
+                        .IsUnique();
 
-                    b.HasIndex("UnhcrNumber");
+                    b.HasIndex("UnhcrNumber")
+                        .IsUnique();
 
                     b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
 
@@ -2102,6 +2123,45 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.RetentionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Sector", b =>

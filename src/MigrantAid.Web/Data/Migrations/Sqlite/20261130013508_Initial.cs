@@ -107,6 +107,19 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnerConventions",
                 columns: table => new
                 {
@@ -183,6 +196,25 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Regions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DryRun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Report = table.Column<string>(type: "TEXT", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1665,12 +1697,14 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Migrants_ResidenceCardNumber",
                 table: "Migrants",
-                column: "ResidenceCardNumber");
+                column: "ResidenceCardNumber",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Migrants_UnhcrNumber",
                 table: "Migrants",
-                column: "UnhcrNumber");
+                column: "UnhcrNumber",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MonthlyAttendance_EnrolmentId_Year_Month",
@@ -1727,6 +1761,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 table: "ReportVersions",
                 columns: new[] { "PartnerConventionId", "Period", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionRuns_StartedAt",
+                table: "RetentionRuns",
+                column: "StartedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sectors_Code",
@@ -1844,6 +1883,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "IndicatorTargets");
 
             migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
                 name: "MigrantMerges");
 
             migrationBuilder.DropTable(
@@ -1857,6 +1899,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReportVersions");
+
+            migrationBuilder.DropTable(
+                name: "RetentionRuns");
 
             migrationBuilder.DropTable(
                 name: "UserSessions");

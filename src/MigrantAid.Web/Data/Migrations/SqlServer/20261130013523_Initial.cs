@@ -107,6 +107,19 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnerConventions",
                 columns: table => new
                 {
@@ -183,6 +196,25 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Regions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DryRun = table.Column<bool>(type: "bit", nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Report = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1668,12 +1700,16 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_Migrants_ResidenceCardNumber",
                 table: "Migrants",
-                column: "ResidenceCardNumber");
+                column: "ResidenceCardNumber",
+                unique: true,
+                filter: "[ResidenceCardNumber] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Migrants_UnhcrNumber",
                 table: "Migrants",
-                column: "UnhcrNumber");
+                column: "UnhcrNumber",
+                unique: true,
+                filter: "[UnhcrNumber] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MonthlyAttendance_EnrolmentId_Year_Month",
@@ -1730,6 +1766,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 table: "ReportVersions",
                 columns: new[] { "PartnerConventionId", "Period", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionRuns_StartedAt",
+                table: "RetentionRuns",
+                column: "StartedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sectors_Code",
@@ -1847,6 +1888,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IndicatorTargets");
 
             migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
                 name: "MigrantMerges");
 
             migrationBuilder.DropTable(
@@ -1860,6 +1904,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ReportVersions");
+
+            migrationBuilder.DropTable(
+                name: "RetentionRuns");
 
             migrationBuilder.DropTable(
                 name: "UserSessions");
