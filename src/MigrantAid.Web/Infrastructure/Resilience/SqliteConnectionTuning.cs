@@ -14,25 +14,37 @@ public sealed class SqliteConnectionTuning(int busyTimeoutMilliseconds) : DbConn
 {
     public const int DefaultBusyTimeoutMilliseconds = 10_000;
 
-    private int walChecked;
+    private volatile bool walSet;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas();
+        command.CommandText = BusyTimeout;
         command.ExecuteNonQuery();
+        if (!walSet && Writable(connection))
+        {
+            // Refused (left as is) while another connection is in a transaction: tried again on the next open.
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            walSet = command.ExecuteScalar() as string == "wal";
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas();
+        command.CommandText = BusyTimeout;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!walSet && Writable(connection))
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            walSet = await command.ExecuteScalarAsync(cancellationToken) as string == "wal";
+        }
     }
 
-    private string Pragmas()
-    {
-        var timeout = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds};");
-        return Interlocked.Exchange(ref walChecked, 1) == 0 ? timeout + " PRAGMA journal_mode = WAL;" : timeout;
-    }
+    /// <summary>EF checks that the file exists on a read-only connection: the journal mode is set on a writable one.</summary>
+    private static bool Writable(DbConnection connection) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString).Mode
+            is Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite or Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate;
+
+    private string BusyTimeout => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}");
 }

@@ -101,6 +101,21 @@ public sealed class BackupTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_database_runs_in_write_ahead_log_mode_even_when_copied_from_the_rollback_mode_template()
+    {
+        Assert.True(app.StartedFromTemplate || TemplateDatabase.Disabled);
+        var mode = await app.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            return (string?)await command.ExecuteScalarAsync();
+        });
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_sound_MigrantAid_database_is_refused_and_the_database_is_left_as_it_was()
     {
         var name = UniqueName("Intact");
