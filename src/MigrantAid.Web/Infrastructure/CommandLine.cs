@@ -140,7 +140,7 @@ public static class CommandLine
                 var (ok, message, safety) = await scope.ServiceProvider.GetRequiredService<Resilience.DatabaseBackup>().RestoreAsync(from, CancellationToken.None);
                 if (!ok)
                 {
-                    await Console.Error.WriteLineAsync($"Not restored: {message}. The database was not changed.");
+                    await Console.Error.WriteLineAsync($"Not restored: {message.TrimEnd('.')}. The database was not changed.");
                     return 1;
                 }
                 await output.WriteLineAsync($"Restored from {from}. The previous content is kept in {safety}.");
