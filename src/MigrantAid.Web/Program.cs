@@ -13,6 +13,7 @@ using MigrantAid.Web.Features.Activities;
 using MigrantAid.Web.Features.Distributions;
 using MigrantAid.Web.Features.Dashboard;
 using MigrantAid.Web.Features.Privacy;
+using MigrantAid.Web.Features.Retention;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -58,6 +59,8 @@ builder.Services.AddControllersWithViews(o =>
         // Every unsafe request must carry the antiforgery token; validation is FluentValidation's
         // job, so MVC adds no implicit [Required] of its own.
         o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        // A NUL or other control character in a posted value: 400, never a 500 further down.
+        o.Filters.Add(new ControlCharacterFilter());
         // Number inputs post "1234.5" in every language.
         o.ModelBinderProviders.Insert(0, new InvariantDecimalBinderProvider());
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -86,9 +89,11 @@ builder.Services.AddActivitiesFeature();
 builder.Services.AddDistributionsFeature(builder.Configuration);
 builder.Services.AddDashboardFeature();
 builder.Services.AddPrivacyFeature(builder.Configuration);
+builder.Services.AddRetentionFeature(builder.Configuration);
 
 // Operations.
 builder.Services.AddAppHealthChecks();
+builder.Services.AddScoped<MigrantAid.Web.Infrastructure.Resilience.DatabaseBackup>();
 
 var app = builder.Build();
 
@@ -107,6 +112,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseMiddleware<MalformedFormMiddleware>();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStaticFiles();
 app.UseRequestLocalization(Cultures.Options());

@@ -72,6 +72,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
     public DbSet<SearchIndexState> SearchIndexStates => Set<SearchIndexState>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -51,7 +51,9 @@ public static class DatabaseSetup
             {
                 connectionString = $"Data Source={Path.Combine(DataFolder(configuration, environment), "migrantaid.db")}";
             }
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, SqliteOptions));
+            var tuning = new Infrastructure.Resilience.SqliteConnectionTuning(
+                configuration.GetValue("Database:BusyTimeoutMilliseconds", Infrastructure.Resilience.SqliteConnectionTuning.DefaultBusyTimeoutMilliseconds));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, SqliteOptions).AddInterceptors(tuning));
             services.AddHostedService<PlannerStatisticsRefresher>();
         }
         return services;

@@ -11,11 +11,13 @@ namespace MigrantAid.Web.Infrastructure;
 /// Operator verbs: <c>migrate</c> applies the migrations of the configured provider and
 /// seeds reference data; <c>create-admin --email x</c> creates the first Administrator,
 /// reading the password from standard input (never from the command line);
-/// <c>demo-data --migrants N</c> (Development only) generates the demo with N people.
+/// <c>demo-data --migrants N</c> (Development only) generates the demo with N people;
+/// <c>retention [--dry-run]</c> applies the retention periods now (or only reports what it would do);
+/// <c>backup --to DIR</c> copies the live SQLite database; <c>restore --from FILE</c> checks a copy and brings it back.
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string verb) => verb is "migrate" or "create-admin" or "demo-data";
+    public static bool IsCommand(string verb) => verb is "migrate" or "create-admin" or "demo-data" or "retention" or "backup" or "restore";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -88,8 +90,70 @@ public static class CommandLine
                 await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Demo data: {people} migrants, {enrolments} enrolments."));
                 return 0;
             }
+            case "retention":
+            {
+                var dryRun = args.Contains("--dry-run");
+                await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment);
+                await using var scope = app.Services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("command line: retention");
+                var run = await scope.ServiceProvider.GetRequiredService<Features.Retention.RetentionJob>().RunAsync(dryRun, "command line", CancellationToken.None);
+                if (run is null)
+                {
+                    await Console.Error.WriteLineAsync("Another app instance is running the retention job now (it holds the lease); try again later.");
+                    return 1;
+                }
+                await output.WriteLineAsync(dryRun ? "Retention dry run: nothing was changed. It would:" : "Retention run:");
+                foreach (var line in Features.Retention.RetentionJob.Lines(run))
+                {
+                    await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"  {line.Kind,-18} {line.Action,-13} {line.Count,8}  older than {line.Cutoff:yyyy-MM-dd}"));
+                }
+                if (run.Error is not null)
+                {
+                    await Console.Error.WriteLineAsync("The run stopped on an error: " + run.Error);
+                    return 1;
+                }
+                return 0;
+            }
+            case "backup":
+            {
+                var to = Option(args, "--to");
+                if (string.IsNullOrWhiteSpace(to))
+                {
+                    await Console.Error.WriteLineAsync("Usage: backup --to DIR");
+                    return 2;
+                }
+                await using var scope = app.Services.CreateAsyncScope();
+                var file = await scope.ServiceProvider.GetRequiredService<Resilience.DatabaseBackup>().BackupAsync(to, CancellationToken.None);
+                await output.WriteLineAsync($"Backup written and checked: {file}");
+                return 0;
+            }
+            case "restore":
+            {
+                var from = Option(args, "--from");
+                if (string.IsNullOrWhiteSpace(from))
+                {
+                    await Console.Error.WriteLineAsync("Usage: restore --from FILE");
+                    return 2;
+                }
+                await using var scope = app.Services.CreateAsyncScope();
+                var (ok, message, safety) = await scope.ServiceProvider.GetRequiredService<Resilience.DatabaseBackup>().RestoreAsync(from, CancellationToken.None);
+                if (!ok)
+                {
+                    await Console.Error.WriteLineAsync($"Not restored: {message.TrimEnd('.')}. The database was not changed.");
+                    return 1;
+                }
+                await output.WriteLineAsync($"Restored from {from}. The previous content is kept in {safety}.");
+                return 0;
+            }
             default:
                 return 2;
         }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -30,8 +30,12 @@ internal sealed class MigrantConfiguration : IEntityTypeConfiguration<Migrant>
         b.Property(e => e.RegisteredById).HasMaxLength(64);
         b.HasOne(e => e.Nationality).WithMany().HasForeignKey(e => e.NationalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Region).WithMany().HasForeignKey(e => e.RegionId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(e => e.ResidenceCardNumber);
-        b.HasIndex(e => e.UnhcrNumber);
+        // A document number identifies one person: unique per kind of document (stored normalised,
+        // see Migrant.NormalizeDocumentNumber), so two registrations at the same moment cannot both
+        // save it. Empty numbers are NULL, which a unique index allows many times (SQL Server: EF
+        // filters the index on IS NOT NULL). Merged stubs keep theirs: the number stays with the person.
+        b.HasIndex(e => e.ResidenceCardNumber).IsUnique();
+        b.HasIndex(e => e.UnhcrNumber).IsUnique();
         b.HasIndex(e => e.Phone);
         b.HasIndex(e => new { e.RegionId, e.Id });
         b.Property(e => e.FamilyNameKey).HasMaxLength(Migrant.KeyMaxLength).IsRequired();

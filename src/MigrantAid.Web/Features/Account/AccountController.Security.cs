@@ -32,7 +32,7 @@ public sealed partial class AccountController
         if (result.Succeeded)
         {
             await RecordAsync(AuditAction.SignIn, user);
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
+            return LocalRedirect(Infrastructure.Security.LocalUrls.ForRedirect(Url, form.ReturnUrl));
         }
         await RecordAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, user);
         logger.LogWarning("Second-factor sign-in failed for user {UserId}", user.Id);

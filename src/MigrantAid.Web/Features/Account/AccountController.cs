@@ -42,7 +42,7 @@ public sealed partial class AccountController(
         {
             await RecordAsync(AuditAction.SignIn, user!);
             logger.LogInformation("Sign-in succeeded for user {UserId}", user!.Id);
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
+            return LocalRedirect(Infrastructure.Security.LocalUrls.ForRedirect(Url, form.ReturnUrl));
         }
         var action = result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed;
         // An address without an account is audited without the address (it may be a password typed in the wrong field).

@@ -26,7 +26,7 @@ public sealed class AttendanceController(AppDbContext db, CurrentUser user, Time
             return NotFound();
         }
         var (dueYear, dueMonth) = RiskList.MonthDue(clock.Today());
-        var form = new AttendanceGridForm { CentreId = centreId.Value, Year = year ?? dueYear, Month = month is >= 1 and <= 12 ? month.Value : dueMonth };
+        var form = new AttendanceGridForm { CentreId = centreId.Value, Year = year is >= AttendanceGridForm.MinYear and <= AttendanceGridForm.MaxYear ? year.Value : dueYear, Month = month is >= 1 and <= 12 ? month.Value : dueMonth };
         var centre = await CentreAsync(form.CentreId, ct);
         if (centre is null)
         {

@@ -7,6 +7,9 @@ namespace MigrantAid.Web.Features.Attendance;
 public sealed class AttendanceGridForm
 {
     public int CentreId { get; set; }
+    /// <summary>The years a grid may show: a year out of range in the address shows the month due.</summary>
+    public const int MinYear = 2000, MaxYear = 2100;
+
     public int Year { get; set; }
     public int Month { get; set; }
     public List<AttendanceLine> Lines { get; set; } = [];
@@ -34,7 +37,7 @@ public sealed class AttendanceGridFormValidator : AbstractValidator<AttendanceGr
     public AttendanceGridFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(f => f.Month).InclusiveBetween(1, 12).WithMessage(_ => l["Attendance.MonthInvalid"]);
-        RuleFor(f => f.Year).InclusiveBetween(2000, 2100).WithMessage(_ => l["Attendance.MonthInvalid"]);
+        RuleFor(f => f.Year).InclusiveBetween(AttendanceGridForm.MinYear, AttendanceGridForm.MaxYear).WithMessage(_ => l["Attendance.MonthInvalid"]);
         RuleForEach(f => f.Lines).ChildRules(line =>
         {
             line.RuleFor(x => x.CentreDaysExpected).InclusiveBetween(0, MaxDays).WithMessage(_ => l["Attendance.DaysRange", MaxDays]);

@@ -103,7 +103,8 @@ public sealed class AuditController(AppDbContext db, AuditPresenter presenter, I
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(a => a.At >= start);
         }
-        if (filter.To is { } to)
+        // The last day of the calendar has no next day: "up to 9999-12-31" is no upper bound.
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(a => a.At < end);

@@ -224,6 +224,12 @@ public sealed class CentresController(AppDbContext db, CurrentUser user, TimePro
         {
             ModelState.AddModelError(nameof(form.ProvinceId), l["Centres.ProvinceNotInRegion"]);
         }
+        // A posted trade id must be a trade (an unknown one would break the save on its foreign key).
+        var tradeIds = form.TradeIds.Distinct().ToList();
+        if (tradeIds.Count > 0 && await db.Trades.CountAsync(t => tradeIds.Contains(t.Id), ct) != tradeIds.Count)
+        {
+            ModelState.AddModelError(nameof(form.TradeIds), l["Centres.TradeUnknown"]);
+        }
         if (!string.IsNullOrWhiteSpace(form.Code) && await db.TrainingCentres.AnyAsync(c => c.Code == form.Code.Trim() && c.Id != id, ct))
         {
             ModelState.AddModelError(nameof(form.Code), l["Centres.CodeTaken"]);

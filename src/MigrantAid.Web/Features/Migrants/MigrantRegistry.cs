@@ -59,9 +59,10 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     public async Task<List<DocumentConflict>> FindDocumentConflictsAsync(string? residenceCard, string? unhcr, int? excludeId, CancellationToken ct)
     {
         var conflicts = new List<DocumentConflict>();
+        // Merged stubs count too: the number is unique in the database (a merged file keeps it).
         // Scope bypass: a document number is unique nationally; only the conflict (file number) is shown.
         var all = db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
-            .Where(x => x.MergedIntoId == null && x.Id != (excludeId ?? 0));
+            .Where(x => x.Id != (excludeId ?? 0));
         if (residenceCard is not null
             && await all.Where(x => x.ResidenceCardNumber == residenceCard).Select(x => x.FileNumber).FirstOrDefaultAsync(ct) is { } f1)
         {
@@ -80,7 +81,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         IReadOnlyCollection<string> cards, IReadOnlyCollection<string> unhcr, CancellationToken ct)
     {
         // Scope bypass: import: document numbers already taken anywhere in the country.
-        var all = db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(x => x.MergedIntoId == null);
+        var all = db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking();
         var takenCards = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in cards.Chunk(500))
         {
@@ -135,8 +136,11 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Saves a new file with the next number of its region and year ({RegionCode}-{year}-{sequence:D6}).
-    /// Two registrations at the same moment may pick the same number: the unique index
-    /// refuses the second, which takes the next number and tries again.
+    /// The number is read and the file saved in one short write transaction: on SQLite it begins
+    /// IMMEDIATE (the write lock first), so two registrations never pick the same number. Where
+    /// they still can (SQL Server), the unique index refuses the second, which takes the next
+    /// number and tries again. Any other refusal (a document number saved meanwhile by another
+    /// registration) goes back to the caller, the transaction rolled back.
     /// </summary>
     public async Task CreateAsync(Migrant m, CancellationToken ct)
     {
@@ -145,14 +149,17 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         db.Migrants.Add(m);
         for (var attempt = 1; ; attempt++)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             m.FileNumber = prefix + (await LastSequenceAsync(prefix, ct) + 1).ToString("D6", CultureInfo.InvariantCulture);
             try
             {
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
                 return;
             }
             catch (DbUpdateException) when (attempt < MaxFileNumberAttempts)
             {
+                await transaction.RollbackAsync(ct);
                 if (!await FileNumberTakenAsync(m.FileNumber, ct))
                 {
                     throw;

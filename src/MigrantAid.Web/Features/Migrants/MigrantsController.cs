@@ -104,7 +104,21 @@ public sealed class MigrantsController(
                 GivenOn = Today, RecordedById = user.Id,
             });
         }
-        await registry.CreateAsync(migrant, ct);
+        try
+        {
+            await registry.CreateAsync(migrant, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another registration saved the same document number meanwhile (the unique index
+            // refused this one): the form says so, as the check above would have.
+            db.ChangeTracker.Clear();
+            if (!await CheckDocumentsAsync(registry, migrant, null, ct))
+            {
+                return await FormView(form, ct);
+            }
+            throw;
+        }
         Nationalities.Saved(migrant.NationalityId);
         TempData["Success"] = l["Migrants.Created", migrant.FileNumber].Value;
         return RedirectToAction(nameof(Details), new { id = migrant.Id });
@@ -191,6 +205,16 @@ public sealed class MigrantsController(
             db.ChangeTracker.Clear();
             var current = await db.Migrants.AsNoTracking().Include(x => x.Nationality).SingleOrDefaultAsync(x => x.Id == id, ct);
             return current is null ? NotFound() : await ConflictView(current, form, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A document number saved meanwhile on another file (unique index).
+            db.ChangeTracker.Clear();
+            if (!await CheckDocumentsAsync(registry, m, id, ct))
+            {
+                return await FormView(form, ct, id, m.FileNumber);
+            }
+            throw;
         }
         TempData["Success"] = l["Migrants.Saved"].Value;
         return RedirectToAction(nameof(Details), new { id });

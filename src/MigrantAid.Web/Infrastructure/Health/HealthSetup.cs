@@ -11,11 +11,14 @@ public static class HealthSetup
     {
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
-            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"])
+            .AddCheck<Resilience.DatabaseWritableHealthCheck>("database-writable", tags: ["ready"])
+            .AddCheck<Resilience.RecentDatabaseFaultsHealthCheck>("database-faults", tags: ["ready"]);
+        services.AddSingleton<Resilience.DatabaseFaults>();
         return services;
     }
 
-    /// <summary>/health/live: the process answers. /health/ready: database reachable and migrated.</summary>
+    /// <summary>/health/live: the process answers. /health/ready: database reachable, migrated, writable, and no request met a database fault in the last minute.</summary>
     public static void MapAppHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

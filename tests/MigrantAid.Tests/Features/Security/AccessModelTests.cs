@@ -196,9 +196,11 @@ public sealed partial class AccessModelTests(AppFactory app) : IClassFixture<App
         Assert.Equal(
         [
             "Data/Seed/DatabaseInitializer.cs: start-up: migrate and seed reference and demo data",
+            "Features/Retention/RetentionSetup.cs: retention job: scheduled daily run",
             "Infrastructure/CommandLine.cs: command line: count the demo data",
             "Infrastructure/CommandLine.cs: command line: create the first administrator",
             "Infrastructure/CommandLine.cs: command line: migrate",
+            "Infrastructure/CommandLine.cs: command line: retention",
         ], sites);
     }
 
