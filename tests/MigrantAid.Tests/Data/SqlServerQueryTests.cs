@@ -73,7 +73,8 @@ public sealed class SqlServerQueryTests
             ["audit trail"] = (Roles.Administrator, async db =>
             {
                 await db.AuditEntries.Where(a => a.Id < 1000).OrderByDescending(a => a.Id).Take(51).ToListAsync();
-                await AuditController.EntityTypesAsync(db, default);
+                // The kind filter lists the labelled kinds (no DISTINCT over the trail); filtering by one is an index seek.
+                await db.AuditEntries.Where(a => a.EntityType == "Migrant" && a.Id < 1000).OrderByDescending(a => a.Id).Take(51).ToListAsync();
             }),
             ["dashboard counts"] = (Roles.NationalManager, async db =>
             {

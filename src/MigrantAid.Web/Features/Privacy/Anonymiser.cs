@@ -19,7 +19,7 @@ namespace MigrantAid.Web.Features.Privacy;
 /// files, the search keys, and the old → new values of earlier audit entries of these records.
 /// One save, one transaction; the audit keeps that it was done, by whom and why.
 /// </summary>
-public sealed class Anonymiser(AppDbContext db, AuditTrail auditTrail, PersonFileBuilder files, TimeProvider clock, CurrentUser user)
+public sealed class Anonymiser(AppDbContext db, AuditTrail auditTrail, PersonFileBuilder files, TimeProvider clock, CurrentUser user) : IPersonAnonymiser
 {
     public const string Scrubbed = "***";
     public const string AnonymisedField = "Anonymised";

@@ -6,5 +6,5 @@ namespace MigrantAid.Web.Features.Privacy;
 /// </summary>
 public interface IPersonAnonymiser
 {
-    Task AnonymiseAsync(int migrantId, string reason, CancellationToken cancellationToken);
+    Task AnonymiseAsync(int migrantId, string reason, CancellationToken ct);
 }

@@ -13,6 +13,8 @@ public static class PrivacySetup
         services.AddScoped<ConsentRules>();
         services.AddScoped<PersonFileBuilder>();
         services.AddScoped<Anonymiser>();
+        // The retention job anonymises closed case files through the same anonymiser.
+        services.AddScoped<IPersonAnonymiser>(sp => sp.GetRequiredService<Anonymiser>());
         services.AddScoped<ITimelineSource, ConsentTimelineSource>();
         services.AddScoped<IMigrantMergeParticipant, ConsentMergeParticipant>();
         services.AddScoped<IMigrantMergeParticipant, PrivacyRequestMergeParticipant>();

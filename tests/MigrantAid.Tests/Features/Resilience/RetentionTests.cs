@@ -18,7 +18,7 @@ public sealed class RecordingAnonymiser : IPersonAnonymiser
 {
     public ConcurrentQueue<(int Id, string Reason)> Calls { get; } = new();
 
-    public Task AnonymiseAsync(int migrantId, string reason, CancellationToken cancellationToken)
+    public Task AnonymiseAsync(int migrantId, string reason, CancellationToken ct)
     {
         Calls.Enqueue((migrantId, reason));
         return Task.CompletedTask;
