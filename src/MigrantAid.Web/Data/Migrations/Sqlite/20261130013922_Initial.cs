@@ -107,6 +107,39 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportBatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Report = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportProgressEntries",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportProgressEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnerConventions",
                 columns: table => new
                 {
@@ -1581,6 +1614,16 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 column: "RelatedMigrantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_CreatedAt",
+                table: "ImportBatches",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportProgressEntries_UpdatedAt",
+                table: "ImportProgressEntries",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncomeActivities_RegionId_Status",
                 table: "IncomeActivities",
                 columns: new[] { "RegionId", "Status" });
@@ -1839,6 +1882,12 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "HouseholdMembers");
+
+            migrationBuilder.DropTable(
+                name: "ImportBatches");
+
+            migrationBuilder.DropTable(
+                name: "ImportProgressEntries");
 
             migrationBuilder.DropTable(
                 name: "IndicatorTargets");

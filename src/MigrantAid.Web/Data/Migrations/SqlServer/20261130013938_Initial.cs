@@ -107,6 +107,39 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportBatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ImportedCount = table.Column<int>(type: "int", nullable: false),
+                    Report = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportProgressEntries",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(160)", maxLength: 160, nullable: false),
+                    Done = table.Column<int>(type: "int", nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportProgressEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PartnerConventions",
                 columns: table => new
                 {
@@ -1583,6 +1616,16 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 column: "RelatedMigrantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportBatches_CreatedAt",
+                table: "ImportBatches",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportProgressEntries_UpdatedAt",
+                table: "ImportProgressEntries",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IncomeActivities_RegionId_Status",
                 table: "IncomeActivities",
                 columns: new[] { "RegionId", "Status" });
@@ -1842,6 +1885,12 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "HouseholdMembers");
+
+            migrationBuilder.DropTable(
+                name: "ImportBatches");
+
+            migrationBuilder.DropTable(
+                name: "ImportProgressEntries");
 
             migrationBuilder.DropTable(
                 name: "IndicatorTargets");
