@@ -55,6 +55,11 @@ internal static class BenchMain
         }
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await SignInAsync(client, "rabat.social@migrantaid.test");
+        if (IntArg(args, "--import", 0) is var importRows and > 0)
+        {
+            await ImportBench.RunAsync(client, importRows, folder);
+            return 0;
+        }
 
         var queries = Queries;
         Console.WriteLine();
@@ -240,5 +245,54 @@ internal static class Explain
                 Console.WriteLine("   " + reader.GetString(3));
             }
         }
+    }
+}
+
+/// <summary>
+/// --import N: a French-written CSV of N rows (names from the registry's pools, so many possible
+/// duplicates at 1M files), uploaded and previewed, then confirmed with the duplicates, through HTTP.
+/// </summary>
+internal static class ImportBench
+{
+    public static async Task RunAsync(HttpClient client, int rows, string folder)
+    {
+        var random = new Random(42);
+        string[] family = ["Diallo", "Traoré", "Koné", "Camara", "Ndiaye", "Diop", "Sow", "Bah", "Touré", "Keïta", "Coulibaly", "Sylla", "Cissé", "Fofana"];
+        string[] given = ["Aïssatou", "Mamadou", "Fatoumata", "Ibrahima", "Mariama", "Ousmane", "Awa", "Moussa", "Kadiatou", "Abdoulaye", "Aminata", "Mohamed"];
+        string[] countries = ["Guinée", "Sénégal", "Mali", "Côte-d'Ivoire", "Cameroun", "SN", "GN", "ML"];
+        var csv = new System.Text.StringBuilder("Nom de famille;Prénom;Nom de famille en arabe;Sexe;Date de naissance;Nationalité;Région;Ville;Situation administrative;Consentement recueilli\r\n");
+        for (var i = 0; i < rows; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{family[random.Next(family.Length)]};{given[random.Next(given.Length)]} {i};{(i % 3 == 0 ? "ديالو" : "")};{(i % 2 == 0 ? "F" : "Homme")};{random.Next(1, 28):D2}/{random.Next(1, 13):D2}/{random.Next(1960, 2006)};{countries[random.Next(countries.Length)]};Rabat-Salé-Kénitra;Rabat;Inconnue;oui\r\n");
+        }
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv.ToString());
+        var path = Path.Combine(folder, $"import-{rows}.csv");
+        await File.WriteAllBytesAsync(path, bytes);
+        Console.WriteLine($"import file: {rows:N0} rows, {bytes.Length / 1048576.0:N1} MiB ({path})");
+        var page = await client.GetStringAsync("/Migrants/Import");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(bytes), "file", "import.csv" },
+        };
+        GC.Collect();
+        var before = Process.GetCurrentProcess().WorkingSet64;
+        var watch = Stopwatch.StartNew();
+        var preview = await client.PostAsync("/Migrants/Import", upload);
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        var previewTime = watch.Elapsed;
+        var summary = Regex.Match(html, "<p role=\"status\">([^<]+)</p>").Groups[1].Value;
+        Console.WriteLine($"preview: {(int)preview.StatusCode} in {previewTime.TotalSeconds:N1} s — {summary} {Regex.Match(html, "alert-danger\" role=\"alert\">([^<]+)<").Groups[1].Value}");
+        var batch = Regex.Match(html, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
+        var confirmToken = Regex.Match(html[html.IndexOf("/Migrants/Import/Confirm", StringComparison.Ordinal)..], "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        watch.Restart();
+        var confirm = await client.PostAsync("/Migrants/Import/Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = batch, ["includeDuplicates"] = "true", ["__RequestVerificationToken"] = confirmToken,
+        }));
+        var confirmTime = watch.Elapsed;
+        Console.WriteLine($"confirm: {(int)confirm.StatusCode} {confirm.Headers.Location} in {confirmTime.TotalSeconds:N1} s");
+        Console.WriteLine($"preview + confirm: {(previewTime + confirmTime).TotalSeconds:N1} s; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MiB (before the import {before / 1048576:N0} MiB)");
     }
 }

@@ -40,10 +40,11 @@ public sealed class MigrantImportController(MigrantImport import, ImportProgress
     }
 
     /// <summary>Another page of the report of a checked file.</summary>
-    [HttpGet("{token:guid}")]
-    public async Task<IActionResult> Report(Guid token, int page, CancellationToken ct)
+    [HttpGet("{token}")]
+    public async Task<IActionResult> Report(string token, int page, CancellationToken ct)
     {
-        if (await import.StoredReportAsync(token, ct) is not { } report)
+        // Not a route constraint: the permission is checked (403) before an unknown token answers 404.
+        if (!Guid.TryParse(token, out var id) || await import.StoredReportAsync(id, ct) is not { } report)
         {
             return NotFound();
         }
