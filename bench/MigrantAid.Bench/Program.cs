@@ -54,6 +54,7 @@ internal static class BenchMain
             return 0;
         }
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.Timeout = TimeSpan.FromMinutes(30);
         await SignInAsync(client, "rabat.social@migrantaid.test");
         if (IntArg(args, "--import", 0) is var importRows and > 0)
         {

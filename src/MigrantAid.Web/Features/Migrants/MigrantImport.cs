@@ -229,6 +229,25 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         return (row.Line, name, messages, m);
     }
 
+    private static IEnumerable<string> StoredKeys(Migrant m)
+    {
+        yield return $"L|{m.FamilyNameKey}|{m.GivenNameKey}";
+        if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
+        {
+            yield return $"A|{fa}|{ga}";
+        }
+    }
+
+    private static IEnumerable<string> NameKeys(Migrant m)
+    {
+        yield return $"L|{m.FamilyNameKey}|{m.GivenNameKey}";
+        yield return $"L|{m.GivenNameKey}|{m.FamilyNameKey}";
+        if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
+        {
+            yield return $"A|{fa}|{ga}";
+        }
+    }
+
     /// <summary>The rows against the registry and the rest of the file, in batches, by hashed keys.</summary>
     private async Task<(List<ImportRowReport>, List<Migrant>)> AgainstRegistryAsync(List<(int Line, string Name, List<string> Messages, Migrant? M)> checkedRows,
         bool includeDuplicates, CancellationToken ct)
@@ -271,10 +290,11 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
                 reports.Add(new ImportRowReport(line, name, ImportRowStatus.Error, messages));
                 continue;
             }
-            var inFile = new[] { m.FamilyNameKey, m.GivenNameKey, m.FamilyNameArabicKey ?? "" }
-                .Where(k => k.Length > 0).SelectMany(k => byKey.TryGetValue(k, out var list) ? list : [])
+            // The same person earlier in the file: looked up by hashed name keys (either order, or
+            // the Arabic names), then the rule's year and nationality among the few with those names.
+            var inFile = NameKeys(m).SelectMany(k => byKey.TryGetValue(k, out var list) ? list : [])
                 .FirstOrDefault(p => MigrantRegistry.SamePerson(p.M, m));
-            foreach (var k in new[] { m.FamilyNameKey, m.FamilyNameArabicKey ?? "" }.Where(k => k.Length > 0))
+            foreach (var k in StoredKeys(m))
             {
                 if (!byKey.TryGetValue(k, out var list))
                 {
