@@ -286,6 +286,11 @@ internal static class ImportBench
         var summary = Regex.Match(html, "<p role=\"status\">([^<]+)</p>").Groups[1].Value;
         Console.WriteLine($"preview: {(int)preview.StatusCode} in {previewTime.TotalSeconds:N1} s — {summary} {Regex.Match(html, "alert-danger\" role=\"alert\">([^<]+)<").Groups[1].Value}");
         var batch = Regex.Match(html, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
+        if (batch.Length == 0 || !html.Contains("/Migrants/Import/Confirm", StringComparison.Ordinal))
+        {
+            Console.WriteLine("no confirmation offered: nothing to confirm");
+            return;
+        }
         var confirmToken = Regex.Match(html[html.IndexOf("/Migrants/Import/Confirm", StringComparison.Ordinal)..], "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         watch.Restart();
         var confirm = await client.PostAsync("/Migrants/Import/Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
