@@ -12,6 +12,7 @@ using MigrantAid.Web.Features.Conventions;
 using MigrantAid.Web.Features.Activities;
 using MigrantAid.Web.Features.Distributions;
 using MigrantAid.Web.Features.Dashboard;
+using MigrantAid.Web.Features.Privacy;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Health;
@@ -48,6 +49,8 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 // UI: MVC with feature folders, three languages, FluentValidation validators.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// French elision in composed strings ("d'octobre"): the app's one localizer wraps the resource one.
+builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<MigrantAid.Web.SharedResource>, ElidingLocalizer>();
 // Arabic and accented French are written as text, not as numeric character references.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -84,6 +87,7 @@ builder.Services.AddConventionsFeature();
 builder.Services.AddActivitiesFeature();
 builder.Services.AddDistributionsFeature(builder.Configuration);
 builder.Services.AddDashboardFeature();
+builder.Services.AddPrivacyFeature(builder.Configuration);
 
 // Operations.
 builder.Services.AddAppHealthChecks();

@@ -41,6 +41,8 @@ public class AidDistribution : Entity, IRegionScoped
     public int UnregisteredBoys { get; set; }
     public int UnregisteredWomen { get; set; }
     public int UnregisteredMen { get; set; }
+    /// <summary>What the aid handed out is worth, in MAD (optional): the conventions report aid value in their currency from it.</summary>
+    public decimal? ValueMad { get; set; }
     public List<AidRecipient> Recipients { get; set; } = [];
 
     public int UnregisteredTotal => UnregisteredGirls + UnregisteredBoys + UnregisteredWomen + UnregisteredMen;

@@ -6,6 +6,12 @@ public enum AdministrativeStatus { Unknown, Regularised, AsylumSeeker, Refugee, 
 
 public enum EducationLevel { Unknown, None, Primary, Secondary, Higher, Vocational }
 
+/// <summary>The four answers of a Washington Group Short Set question, coded as the Group codes them (1 to 4).</summary>
+public enum FunctioningDifficulty { NoDifficulty = 1, SomeDifficulty = 2, ALotOfDifficulty = 3, CannotDoAtAll = 4 }
+
+/// <summary>The six domains of the Washington Group Short Set on functioning.</summary>
+public enum FunctioningDomain { Seeing, Hearing, Walking, Remembering, SelfCare, Communicating }
+
 /// <summary>Vulnerabilities recorded on a file (several may apply). Sensitive.</summary>
 [Flags]
 public enum Vulnerability
@@ -14,7 +20,7 @@ public enum Vulnerability
     UnaccompaniedMinor = 1,
     SingleParent = 2,
     Pregnancy = 4,
-    Disability = 8,
+    // 8 was a free "disability" flag: replaced by the Washington Group questions (Migrant.HasDisability).
     ChronicIllness = 16,
     Homeless = 32,
     VictimOfViolence = 64,
@@ -68,6 +74,49 @@ public class Migrant : Entity, IRegionScoped
     public string? Skills { get; set; }
     /// <summary>Sensitive.</summary>
     public Vulnerability Vulnerabilities { get; set; }
+
+    // Sensitive: the Washington Group Short Set, each question optional. HasDisability is kept in
+    // step by the setters and stored, so dashboards and indicators disaggregate by it in SQL.
+    private FunctioningDifficulty? _wgSeeing, _wgHearing, _wgWalking, _wgRemembering, _wgSelfCare, _wgCommunicating;
+    public FunctioningDifficulty? WgSeeing { get => _wgSeeing; set { _wgSeeing = value; UpdateDisability(); } }
+    public FunctioningDifficulty? WgHearing { get => _wgHearing; set { _wgHearing = value; UpdateDisability(); } }
+    public FunctioningDifficulty? WgWalking { get => _wgWalking; set { _wgWalking = value; UpdateDisability(); } }
+    public FunctioningDifficulty? WgRemembering { get => _wgRemembering; set { _wgRemembering = value; UpdateDisability(); } }
+    public FunctioningDifficulty? WgSelfCare { get => _wgSelfCare; set { _wgSelfCare = value; UpdateDisability(); } }
+    public FunctioningDifficulty? WgCommunicating { get => _wgCommunicating; set { _wgCommunicating = value; UpdateDisability(); } }
+    /// <summary>Washington Group: "a lot of difficulty" or "cannot do at all" in at least one domain; null when no question was answered.</summary>
+    public bool? HasDisability { get; private set; }
+
+    public FunctioningDifficulty? Functioning(FunctioningDomain domain) => domain switch
+    {
+        FunctioningDomain.Seeing => WgSeeing,
+        FunctioningDomain.Hearing => WgHearing,
+        FunctioningDomain.Walking => WgWalking,
+        FunctioningDomain.Remembering => WgRemembering,
+        FunctioningDomain.SelfCare => WgSelfCare,
+        _ => WgCommunicating,
+    };
+
+    public void SetFunctioning(FunctioningDomain domain, FunctioningDifficulty? answer)
+    {
+        switch (domain)
+        {
+            case FunctioningDomain.Seeing: WgSeeing = answer; break;
+            case FunctioningDomain.Hearing: WgHearing = answer; break;
+            case FunctioningDomain.Walking: WgWalking = answer; break;
+            case FunctioningDomain.Remembering: WgRemembering = answer; break;
+            case FunctioningDomain.SelfCare: WgSelfCare = answer; break;
+            default: WgCommunicating = answer; break;
+        }
+    }
+
+    public static bool IsDisability(FunctioningDifficulty? answer) => answer >= FunctioningDifficulty.ALotOfDifficulty;
+
+    private void UpdateDisability()
+    {
+        FunctioningDifficulty?[] answers = [_wgSeeing, _wgHearing, _wgWalking, _wgRemembering, _wgSelfCare, _wgCommunicating];
+        HasDisability = answers.All(a => a is null) ? null : answers.Any(IsDisability);
+    }
 
     // Consent to the processing of personal data, and who recorded it when.
     public bool ConsentGiven { get; set; }

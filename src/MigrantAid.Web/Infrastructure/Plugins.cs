@@ -28,6 +28,7 @@ public sealed record RecordPanel(string RecordType, Type ViewComponent, int Orde
 public static class RecordTypes
 {
     public const string Enrolment = nameof(Enrolment);
+    public const string Migrant = nameof(Migrant);
 }
 
 /// <summary>What a record's page passes to Features/Shared/_RecordPanels.cshtml.</summary>

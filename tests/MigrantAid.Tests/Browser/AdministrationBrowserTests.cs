@@ -29,7 +29,7 @@ public sealed class AdministrationBrowserTests(BrowserFixture browser)
         await page.GetByLabel("Adresse e-mail").FillAsync("directeur.fes@migrantaid.test");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         // What was typed is kept, and each missing field says why.
-        await Assertions.Expect(page.GetByText("Saisissez le nom de la personne.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".invalid-feedback").GetByText("Saisissez le nom de la personne.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Adresse e-mail")).ToHaveValueAsync("directeur.fes@migrantaid.test");
         await browser.CheckPageAsync(page, "user-create-errors-fr");
 

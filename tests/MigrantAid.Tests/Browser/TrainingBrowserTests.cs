@@ -38,7 +38,7 @@ public sealed class TrainingBrowserTests(BrowserFixture browser)
 
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, DemoAccounts.AlkariDirector);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Assiduité de .* à saisir$") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Assiduité (de |d').* à saisir$") })).ToBeVisibleAsync();
         await browser.CheckPageAsync(page, "director-home-fr");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Saisir l'assiduité" }).ClickAsync();

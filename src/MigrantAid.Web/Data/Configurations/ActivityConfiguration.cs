@@ -97,6 +97,7 @@ internal sealed class AidDistributionConfiguration : IEntityTypeConfiguration<Ai
         b.Property(e => e.DifferenceReason).HasMaxLength(AidDistribution.ReasonMaxLength);
         b.Property(e => e.PlannedQuantity).HasPrecision(14, 2);
         b.Property(e => e.ActualQuantity).HasPrecision(14, 2);
+        b.Property(e => e.ValueMad).IsMoney();
         b.HasOne(e => e.Site).WithMany().HasForeignKey(e => e.AidSiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(e => e.Recipients).WithOne(r => r.Distribution).HasForeignKey(r => r.AidDistributionId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(e => e.UnregisteredTotal);

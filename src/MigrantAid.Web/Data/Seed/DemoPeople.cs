@@ -9,7 +9,8 @@ public sealed record DemoPerson(
     string? FamilyNameArabic, string? GivenNameArabic, Sex Sex, int BirthYear, DateOnly? BirthDate, DateOnly ArrivalDate,
     DateOnly RegisteredOn, AdministrativeStatus Status, int? RegularisationYear, string? ResidenceCard, DateOnly? ResidenceCardExpiry,
     string? UnhcrNumber, EducationLevel Education, string Languages, string? Skills, Vulnerability Vulnerabilities, string Phone,
-    IReadOnlyList<DemoNote> Notes, IReadOnlyList<DemoNeed> Needs, IReadOnlyList<DemoDependant> Household);
+    IReadOnlyList<DemoNote> Notes, IReadOnlyList<DemoNeed> Needs, IReadOnlyList<DemoDependant> Household,
+    IReadOnlyDictionary<FunctioningDomain, FunctioningDifficulty>? Functioning = null);
 
 public sealed record DemoNote(CaseNoteKind Kind, DateOnly Date, string Text, bool Confidential);
 
@@ -157,7 +158,20 @@ public static class DemoPeople
         if (minor) vulnerabilities |= Vulnerability.UnaccompaniedMinor;
         if (sex == Sex.Female && r.NextDouble() < 0.18) vulnerabilities |= Vulnerability.SingleParent;
         if (sex == Sex.Female && !minor && r.NextDouble() < 0.06) vulnerabilities |= Vulnerability.Pregnancy;
-        if (r.NextDouble() < 0.03) vulnerabilities |= Vulnerability.Disability;
+        // Washington Group: most files have the six answers; about 3 % have a disability (a lot of difficulty or cannot do).
+        var disabled = r.NextDouble() < 0.03;
+        var functioning = new Dictionary<FunctioningDomain, FunctioningDifficulty>();
+        if (index % 4 != 0)
+        {
+            foreach (var domain in Enum.GetValues<FunctioningDomain>())
+            {
+                functioning[domain] = (index + (int)domain) % 9 == 0 ? FunctioningDifficulty.SomeDifficulty : FunctioningDifficulty.NoDifficulty;
+            }
+        }
+        if (disabled)
+        {
+            functioning[(FunctioningDomain)(index % 6)] = index % 5 == 0 ? FunctioningDifficulty.CannotDoAtAll : FunctioningDifficulty.ALotOfDifficulty;
+        }
         if (r.NextDouble() < 0.05) vulnerabilities |= Vulnerability.ChronicIllness;
         if (r.NextDouble() < 0.12) vulnerabilities |= Vulnerability.Homeless;
         if (r.NextDouble() < 0.05) vulnerabilities |= Vulnerability.VictimOfViolence;
@@ -208,7 +222,7 @@ public static class DemoPeople
         return new DemoPerson(index, region.Code, Of(r, region.Cities), nationality.Code, family, given, familyAr, givenAr, sex,
             birthYear, birthDate, arrival, registered, status, campaign, card, expiry, unhcr,
             (EducationLevel)r.Next(1, 6), languages, r.NextDouble() < 0.5 ? Of(r, Skills) : null, vulnerabilities, phone,
-            notes.OrderBy(n => n.Date).ToList(), needs.OrderBy(n => n.OpenedOn).ToList(), household);
+            notes.OrderBy(n => n.Date).ToList(), needs.OrderBy(n => n.OpenedOn).ToList(), household, functioning);
     }
 
     private static AdministrativeStatus PickStatus(Random r, DateOnly registered)
@@ -241,6 +255,10 @@ public static class DemoPeople
             Vulnerabilities = p.Vulnerabilities, ConsentGiven = true, ConsentScope = "Suivi social, formation et aide",
             ConsentDate = p.RegisteredOn, ConsentRecordedById = socialWorkerId, RegisteredById = socialWorkerId,
         };
+        foreach (var (domain, answer) in p.Functioning ?? new Dictionary<FunctioningDomain, FunctioningDifficulty>())
+        {
+            m.SetFunctioning(domain, answer);
+        }
         m.Household.AddRange(p.Household.Select(h => new HouseholdMember { RegionId = regionId, Name = h.Name, Age = h.Age, Relationship = h.Relationship }));
         m.UpdateSearchKeys();
         return m;

@@ -15,7 +15,9 @@ namespace MigrantAid.Web.Features.Activities;
 /// the grant is paid in tranches tied to follow-up visits. Rows are region-scoped: out of
 /// scope is 404.
 /// </summary>
-[Authorize(Permissions.ActivitiesRead)]
+// An activity's page answers 404 to the roles that see no activity at all (directors, partners:
+// for them the record does not exist, issue 10); the list and the actions answer 403.
+[Authorize]
 [Route("Activities/[action]/{id:int?}")]
 public sealed class ActivitiesController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
@@ -23,6 +25,7 @@ public sealed class ActivitiesController(AppDbContext db, CurrentUser user, Time
 
     [HttpGet("/Activities")]
     [HttpGet]
+    [Authorize(Permissions.ActivitiesRead)]
     public async Task<IActionResult> Index(ActivityStatus? status, int? regionId, int? conventionId, int page = 1, CancellationToken ct = default)
     {
         var query = db.IncomeActivities.AsNoTracking();
@@ -116,7 +119,7 @@ public sealed class ActivitiesController(AppDbContext db, CurrentUser user, Time
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct) =>
-        await DetailsPage(id, new DetailsForms(), ct) is { } page ? page : NotFound();
+        user.Has(Permissions.ActivitiesRead) && await DetailsPage(id, new DetailsForms(), ct) is { } page ? page : NotFound();
 
     [HttpPost]
     [Authorize(Permissions.ActivitiesApprove)]

@@ -16,8 +16,12 @@ public static class ActivitiesSetup
     {
         services.AddNavEntry("/Activities", "Nav.Activities", Permissions.ActivitiesRead, 50);
         services.AddHomeWidget<VisitsDueViewComponent>(40, s => s.Kind == ScopeKind.Region && s.Has(Permissions.ActivitiesWrite));
+        services.AddHomeWidget<AwaitingApprovalViewComponent>(35, s => s.Kind == ScopeKind.Region && s.Has(Permissions.ActivitiesApprove));
         services.AddPersonAction(new PersonAction("~/Activities/Create?migrantId={0}", "Activities.Propose", Permissions.ActivitiesWrite, 10, OnRiskList: true));
         services.AddScoped<ITimelineSource, ActivityTimelineSource>();
+        services.AddScoped<IMigrantMergeParticipant, ActivityMemberMergeParticipant>();
+        services.AddScoped<IConventionMoneySource, ActivityMoneySource>();
+        services.AddScoped<MigrantAid.Web.Features.Dashboard.IDashboardSection, ActivitiesDashboardSection>();
         services.AddScoped<IIndicatorSource, ActivityIndicatorSource>();
         services.AddScoped<IDemoDataContributor, ActivitiesDemoData>();
         return services;
@@ -115,7 +119,7 @@ public sealed class ActivityIndicatorSource : IIndicatorSource
                select new IndicatorFact
                {
                    ConventionId = x.PartnerConventionId, Date = a.FirstFundedOn!.Value, MigrantId = null, HeadCount = 1,
-                   Sex = null, BirthYear = null, Child = null, NationalityId = null,
+                   Sex = null, BirthYear = null, Child = null, NationalityId = null, Disability = null,
                    RegionId = a.RegionId, Quantity = 1, Category = a.Sector.ToString(),
                };
     }

@@ -6,5 +6,5 @@ namespace MigrantAid.Web.Features.Audit;
 public static class AuditSetup
 {
     public static IServiceCollection AddAuditFeature(this IServiceCollection services) =>
-        services.AddNavEntry("/Admin/Audit", "Nav.Audit", Permissions.AuditRead, 90);
+        services.AddScoped<AuditPresenter>().AddNavEntry("/Admin/Audit", "Nav.Audit", Permissions.AuditRead, 90);
 }

@@ -120,7 +120,7 @@ public static class DonorReportExports
     {
         ArgumentNullException.ThrowIfNull(cell);
         ArgumentNullException.ThrowIfNull(l);
-        return cell.Key is "F" or "M" or "other" or "unknown" ? l["Conventions.Cell." + cell.Key] : cell.Label;
+        return cell.Key is "F" or "M" or "other" or "unknown" or Dimensions.WithDisability or Dimensions.WithoutDisability ? l["Conventions.Cell." + cell.Key] : cell.Label;
     }
 
     private static string Sheet(string name) => name.Length > 31 ? name[..31] : name;

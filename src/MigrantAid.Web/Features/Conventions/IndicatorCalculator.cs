@@ -50,7 +50,11 @@ public static class Dimensions
     public const string Age = "age";
     public const string Nationality = "nationality";
     public const string Region = "region";
-    public static readonly IReadOnlyList<string> All = [Sex, Age, Nationality, Region];
+    /// <summary>Washington Group Short Set: a lot of difficulty or cannot do in any domain.</summary>
+    public const string Disability = "disability";
+    public const string WithDisability = "disability-yes";
+    public const string WithoutDisability = "disability-no";
+    public static readonly IReadOnlyList<string> All = [Sex, Age, Nationality, Region, Disability];
 }
 
 /// <summary>
@@ -64,7 +68,7 @@ public sealed class IndicatorCalculator(AppDbContext db, IEnumerable<IIndicatorS
 {
     public const int TopNationalities = 5;
 
-    private sealed record Group(int? Sex, int? BirthYear, int? NationalityId, int RegionId, int Count);
+    private sealed record Group(int? Sex, int? BirthYear, int? NationalityId, int RegionId, int Count, bool? Disability = null);
 
     public static bool IsQuantity(IndicatorKind kind) => kind == IndicatorKind.AidQuantity;
 
@@ -85,11 +89,11 @@ public sealed class IndicatorCalculator(AppDbContext db, IEnumerable<IIndicatorS
                 continue;
             }
             // One row per person (sex, birth year and nationality are the same on each of their records; the region is the first one's), then counted per group.
-            var people = facts.Where(f => f.MigrantId != null).GroupBy(f => new { f.MigrantId, f.Sex, f.BirthYear, f.NationalityId })
-                .Select(g => new { g.Key.Sex, g.Key.BirthYear, g.Key.NationalityId, RegionId = g.Min(f => f.RegionId) });
-            groups.AddRange((await people.GroupBy(p => new { p.Sex, p.BirthYear, p.NationalityId, p.RegionId })
+            var people = facts.Where(f => f.MigrantId != null).GroupBy(f => new { f.MigrantId, f.Sex, f.BirthYear, f.NationalityId, f.Disability })
+                .Select(g => new { g.Key.Sex, g.Key.BirthYear, g.Key.NationalityId, g.Key.Disability, RegionId = g.Min(f => f.RegionId) });
+            groups.AddRange((await people.GroupBy(p => new { p.Sex, p.BirthYear, p.NationalityId, p.RegionId, p.Disability })
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-                .Select(g => new Group((int?)g.Key.Sex, g.Key.BirthYear, g.Key.NationalityId, g.Key.RegionId, g.Count)));
+                .Select(g => new Group((int?)g.Key.Sex, g.Key.BirthYear, g.Key.NationalityId, g.Key.RegionId, g.Count, g.Key.Disability)));
             headCounts.AddRange((await facts.Where(f => f.MigrantId == null).GroupBy(f => new { f.Sex, f.Child, f.RegionId })
                 .Select(g => new { g.Key, Count = g.Sum(f => f.HeadCount) }).ToListAsync(ct))
                 .Select(g => new Group((int?)g.Key.Sex, g.Key.Child == true ? 0 : null, null, g.Key.RegionId, g.Count)));
@@ -138,8 +142,15 @@ public sealed class IndicatorCalculator(AppDbContext db, IEnumerable<IIndicatorS
                 ? new Cell(r.Code, r.Name(language), g.Sum(x => x.Count)) : new Cell("unknown", "unknown", g.Sum(x => x.Count)))
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
 
+        // Washington Group disability of the registered people; head-counts and files where it was not asked are "unknown".
+        var byDisability = new[] { (Key: Dimensions.WithDisability, Value: (bool?)true), (Key: Dimensions.WithoutDisability, Value: false) }
+            .Select(d => new Cell(d.Key, d.Key, all.Where(g => g.Disability == d.Value).Sum(g => g.Count)))
+            .Append(new Cell("unknown", "unknown", all.Where(g => g.Disability is null).Sum(g => g.Count)))
+            .Where(c => c.Key != "unknown" || c.Value > 0).ToList();
+
         Breakdown B(string d, IReadOnlyList<Cell> cells) => new(d, suppress ? SmallCells.Suppress(cells) : cells);
-        return [B(Dimensions.Sex, bySex), B(Dimensions.Age, byAge), B(Dimensions.Nationality, byNationality), B(Dimensions.Region, byRegion)];
+        return [B(Dimensions.Sex, bySex), B(Dimensions.Age, byAge), B(Dimensions.Nationality, byNationality), B(Dimensions.Region, byRegion),
+            B(Dimensions.Disability, byDisability)];
     }
 
     public static string BandKey((int From, int? To) band) => band.To is { } to

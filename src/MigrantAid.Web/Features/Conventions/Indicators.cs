@@ -36,6 +36,8 @@ public sealed class IndicatorFact
     /// <summary>Head-counts only: children (true) or adults (false), the bands a distribution point records.</summary>
     public bool? Child { get; init; }
     public int? NationalityId { get; init; }
+    /// <summary>Registered people: the Washington Group disability (null when not asked); head-counts: null.</summary>
+    public bool? Disability { get; init; }
     public int RegionId { get; init; }
     /// <summary>For quantities (aid handed out): the amount; 1 otherwise.</summary>
     public decimal Quantity { get; init; } = 1;

@@ -40,28 +40,28 @@ public sealed class TrainingIndicatorSource : IIndicatorSource
                 {
                     ConventionId = r.ConventionId, Date = r.E.StartDate, MigrantId = r.M.Id, Sex = r.M.Sex, NationalityId = r.M.NationalityId,
                     BirthYear = r.M.BirthDate != null ? r.M.BirthDate.Value.Year : r.M.BirthYear, RegionId = r.E.RegionId,
-                    HeadCount = 1, Child = null, Quantity = 1, Category = null,
+                    HeadCount = 1, Child = null, Quantity = 1, Category = null, Disability = r.M.HasDisability,
                 }),
             IndicatorKind.PeopleCompleted => rows.Where(r => r.E.CompletedOn >= from && r.E.CompletedOn < to)
                 .Select(r => new IndicatorFact
                 {
                     ConventionId = r.ConventionId, Date = r.E.CompletedOn!.Value, MigrantId = r.M.Id, Sex = r.M.Sex, NationalityId = r.M.NationalityId,
                     BirthYear = r.M.BirthDate != null ? r.M.BirthDate.Value.Year : r.M.BirthYear, RegionId = r.E.RegionId,
-                    HeadCount = 1, Child = null, Quantity = 1, Category = null,
+                    HeadCount = 1, Child = null, Quantity = 1, Category = null, Disability = r.M.HasDisability,
                 }),
             IndicatorKind.PeopleCertified => rows.Where(r => r.E.CertifiedOn >= from && r.E.CertifiedOn < to)
                 .Select(r => new IndicatorFact
                 {
                     ConventionId = r.ConventionId, Date = r.E.CertifiedOn!.Value, MigrantId = r.M.Id, Sex = r.M.Sex, NationalityId = r.M.NationalityId,
                     BirthYear = r.M.BirthDate != null ? r.M.BirthDate.Value.Year : r.M.BirthYear, RegionId = r.E.RegionId,
-                    HeadCount = 1, Child = null, Quantity = 1, Category = null,
+                    HeadCount = 1, Child = null, Quantity = 1, Category = null, Disability = r.M.HasDisability,
                 }),
             IndicatorKind.Dropouts => rows.Where(r => r.E.DroppedOutOn >= from && r.E.DroppedOutOn < to)
                 .Select(r => new IndicatorFact
                 {
                     ConventionId = r.ConventionId, Date = r.E.DroppedOutOn!.Value, MigrantId = r.M.Id, Sex = r.M.Sex, NationalityId = r.M.NationalityId,
                     BirthYear = r.M.BirthDate != null ? r.M.BirthDate.Value.Year : r.M.BirthYear, RegionId = r.E.RegionId,
-                    HeadCount = 1, Child = null, Quantity = 1, Category = null,
+                    HeadCount = 1, Child = null, Quantity = 1, Category = null, Disability = r.M.HasDisability,
                 }),
             // In work or self-employed when followed up, at least six months after completion.
             IndicatorKind.PeopleEmployedAfterSixMonths => rows.Where(r => r.E.Outcome != null && InWork.Contains(r.E.Outcome.Value)
@@ -70,7 +70,7 @@ public sealed class TrainingIndicatorSource : IIndicatorSource
                 {
                     ConventionId = r.ConventionId, Date = r.E.OutcomeRecordedOn!.Value, MigrantId = r.M.Id, Sex = r.M.Sex, NationalityId = r.M.NationalityId,
                     BirthYear = r.M.BirthDate != null ? r.M.BirthDate.Value.Year : r.M.BirthYear, RegionId = r.E.RegionId,
-                    HeadCount = 1, Child = null, Quantity = 1, Category = null,
+                    HeadCount = 1, Child = null, Quantity = 1, Category = null, Disability = r.M.HasDisability,
                 }),
             // Files opened in the period (the file's creation is a timestamp: the fact is dated by the period's start).
             IndicatorKind.NewRegistrations => rows.Where(r => r.M.CreatedAt >= Utc(from) && r.M.CreatedAt < Utc(to))
@@ -78,7 +78,7 @@ public sealed class TrainingIndicatorSource : IIndicatorSource
                 {
                     ConventionId = r.ConventionId, Date = from, MigrantId = r.M.Id, Sex = r.M.Sex, NationalityId = r.M.NationalityId,
                     BirthYear = r.M.BirthDate != null ? r.M.BirthDate.Value.Year : r.M.BirthYear, RegionId = r.M.RegionId,
-                    HeadCount = 1, Child = null, Quantity = 1, Category = null,
+                    HeadCount = 1, Child = null, Quantity = 1, Category = null, Disability = r.M.HasDisability,
                 }),
             _ => Enumerable.Empty<IndicatorFact>().AsQueryable(),
         };

@@ -62,8 +62,20 @@ public sealed class PeopleSection(AppDbContext db, IStringLocalizer<SharedResour
             var bit = (int)v;
             vulnerable.Add(await followed.CountAsync(m => ((int)m.Vulnerabilities & bit) != 0, ct));
         }
+        // Disability as the Washington Group defines it (a lot of difficulty or cannot do, in any domain).
+        vulnerable.Add(await followed.CountAsync(m => m.HasDisability == true, ct));
         charts.Add(new DashboardChart("vulnerabilities", l["Dashboard.PeopleByVulnerability"], ChartKind.Bar,
-            kinds.Select(v => (string)l["Vulnerability." + v]).ToList(), [new(l["Dashboard.AtEndOf", f.Period.Label], vulnerable)]));
+            kinds.Select(v => (string)l["Vulnerability." + v]).Append(l["Dashboard.DisabilityWg"]).ToList(), [new(l["Dashboard.AtEndOf", f.Period.Label], vulnerable)]));
+
+        // People followed, by sex and disability (the disaggregation partners ask for).
+        var bySexAndDisability = await followed.GroupBy(m => new { m.Sex, m.HasDisability })
+            .Select(g => new { g.Key.Sex, g.Key.HasDisability, Count = g.Count() }).ToListAsync(ct);
+        var sexes = Enum.GetValues<Sex>();
+        charts.Add(new DashboardChart("disability", l["Dashboard.PeopleByDisability"], ChartKind.StackedBar,
+            sexes.Select(x => (string)l["Sex." + x]).ToList(),
+            new bool?[] { true, false, null }.Select(d => new ChartSeries(
+                d switch { true => l["Dashboard.WithDisability"], false => l["Dashboard.WithoutDisability"], _ => l["Dashboard.DisabilityNotAsked"] },
+                sexes.Select(x => (double)bySexAndDisability.Where(g => g.Sex == x && g.HasDisability == d).Sum(g => g.Count)).ToList())).ToList()));
 
         // Needs opened in the period, by kind and where they stand today.
         var from = f.Period.From;

@@ -29,6 +29,21 @@ public sealed class DistributionForm
     public int? UnregisteredWomen { get; set; }
     public int? UnregisteredMen { get; set; }
     public List<int> ConventionIds { get; set; } = [];
+    public decimal? ValueMad { get; set; }
+    /// <summary>The version the edit started from (optimistic concurrency).</summary>
+    public Guid? Version { get; set; }
+
+    public static DistributionForm From(AidDistribution d, List<int> conventionIds)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return new()
+        {
+            Date = d.Date, AidSiteId = d.AidSiteId, Kind = d.Kind, PlannedQuantity = d.PlannedQuantity, ActualQuantity = d.ActualQuantity, Unit = d.Unit,
+            PlannedRecipients = d.PlannedRecipients, DistributedBy = d.DistributedBy, DifferenceReason = d.DifferenceReason,
+            UnregisteredGirls = d.UnregisteredGirls, UnregisteredBoys = d.UnregisteredBoys, UnregisteredWomen = d.UnregisteredWomen, UnregisteredMen = d.UnregisteredMen,
+            ConventionIds = conventionIds, Version = d.Version, ValueMad = d.ValueMad,
+        };
+    }
 }
 
 public sealed class DistributionFormValidator : AbstractValidator<DistributionForm>
@@ -53,6 +68,7 @@ public sealed class DistributionFormValidator : AbstractValidator<DistributionFo
         RuleFor(f => f.UnregisteredGirls).GreaterThanOrEqualTo(0).WithMessage(_ => l["Distributions.CountNegative"]);
         RuleFor(f => f.UnregisteredBoys).GreaterThanOrEqualTo(0).WithMessage(_ => l["Distributions.CountNegative"]);
         RuleFor(f => f.UnregisteredWomen).GreaterThanOrEqualTo(0).WithMessage(_ => l["Distributions.CountNegative"]);
+        RuleFor(f => f.ValueMad).GreaterThanOrEqualTo(0).WithMessage(_ => l["Distributions.QuantityNegative"]);
         RuleFor(f => f.UnregisteredMen).GreaterThanOrEqualTo(0).WithMessage(_ => l["Distributions.CountNegative"]);
     }
 }

@@ -5,7 +5,8 @@ namespace MigrantAid.Web.Features.Distributions;
 
 public sealed record DistributionRow(int Id, DateOnly Date, string Site, AidKind Kind, decimal ActualQuantity, string Unit, int Registered, int Unregistered);
 public sealed record DistributionListViewModel(IReadOnlyList<DistributionRow> Rows, IReadOnlyList<Choice> Sites, int? SiteId, AidKind? Kind, int Total, Pager Pager);
-public sealed record DistributionFormViewModel(DistributionForm Form, IReadOnlyList<Choice> Sites, IReadOnlyList<Choice> Conventions);
+public sealed record DistributionFormViewModel(DistributionForm Form, IReadOnlyList<Choice> Sites, IReadOnlyList<Choice> Conventions, int? EditId = null);
+public sealed record UploadReportViewModel(AidDistribution Distribution, UploadReport Report);
 public sealed record RecipientRow(int Id, int MigrantId, string FileNumber, string Name, string? RepeatReason);
 public sealed record EarlierAid(int Id, DateOnly Date, string Site);
 public sealed record DistributionDetailsViewModel(AidDistribution Distribution, IReadOnlyList<RecipientRow> Recipients, IReadOnlyList<string> Conventions,

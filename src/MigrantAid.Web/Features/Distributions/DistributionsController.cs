@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Activities;
@@ -16,16 +15,18 @@ namespace MigrantAid.Web.Features.Distributions;
 /// <summary>
 /// Aid handed out at the region's sites: registered recipients by file number and head-counts
 /// of people not registered; no double aid without a recorded decision. Region-scoped: out of
-/// scope is 404.
+/// scope is 404; so is a distribution's page for the roles that see no distribution at all
+/// (directors, partners: for them the record does not exist), the other pages answer 403.
 /// </summary>
-[Authorize(Permissions.AidRead)]
+[Authorize]
 [Route("Distributions/[action]/{id:int?}")]
-public sealed class DistributionsController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, IOptions<AidOptions> options) : Controller
+public sealed class DistributionsController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, AidRepeats repeats) : Controller
 {
     private const int PageSize = 25;
 
     [HttpGet("/Distributions")]
     [HttpGet]
+    [Authorize(Permissions.AidRead)]
     public async Task<IActionResult> Index(int? siteId, AidKind? kind, int page = 1, CancellationToken ct = default)
     {
         var query = db.AidDistributions.AsNoTracking();
@@ -51,30 +52,19 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
     [HttpGet]
     [Authorize(Permissions.AidDistribute)]
     public async Task<IActionResult> Create(CancellationToken ct) =>
-        await FormPage(new DistributionForm { Date = clock.Today(), DistributedBy = user.DisplayName, UnregisteredGirls = 0, UnregisteredBoys = 0, UnregisteredWomen = 0, UnregisteredMen = 0, PlannedRecipients = 0 }, ct);
+        await FormPage(new DistributionForm { Date = clock.Today(), DistributedBy = user.DisplayName, UnregisteredGirls = 0, UnregisteredBoys = 0, UnregisteredWomen = 0, UnregisteredMen = 0, PlannedRecipients = 0 }, null, ct);
 
     [HttpPost]
     [Authorize(Permissions.AidDistribute)]
     public async Task<IActionResult> Create(DistributionForm form, [FromServices] IValidator<DistributionForm> validator, CancellationToken ct)
     {
-        (await validator.ValidateAsync(form, ct)).AddTo(ModelState);
-        var site = form.AidSiteId is { } siteId ? await db.AidSites.AsNoTracking().SingleOrDefaultAsync(x => x.Id == siteId, ct) : null;
-        if (form.AidSiteId is not null && (site is null || !user.Scope.CoversRegion(site.RegionId)))
+        var site = await ValidateAsync(form, validator, ct);
+        if (site is null)
         {
-            ModelState.AddModelError(nameof(form.AidSiteId), l["Distributions.SiteRequired"]);
+            return await FormPage(form, null, ct);
         }
-        if (!ModelState.IsValid)
-        {
-            return await FormPage(form, ct);
-        }
-        var d = new AidDistribution
-        {
-            Date = form.Date!.Value, AidSiteId = site!.Id, RegionId = site.RegionId, Kind = form.Kind!.Value,
-            PlannedQuantity = form.PlannedQuantity!.Value, ActualQuantity = form.ActualQuantity!.Value, Unit = form.Unit!.Trim(),
-            PlannedRecipients = form.PlannedRecipients ?? 0, DistributedBy = form.DistributedBy!.Trim(), DifferenceReason = Clean(form.DifferenceReason),
-            UnregisteredGirls = form.UnregisteredGirls ?? 0, UnregisteredBoys = form.UnregisteredBoys ?? 0,
-            UnregisteredWomen = form.UnregisteredWomen ?? 0, UnregisteredMen = form.UnregisteredMen ?? 0,
-        };
+        var d = new AidDistribution();
+        Apply(form, site, d);
         db.AidDistributions.Add(d);
         await db.SaveChangesAsync(ct);
         await ConventionAttributions.SetAsync(db, AttributedRecordKind.AidDistribution, d.Id, form.ConventionIds, ct);
@@ -82,9 +72,78 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         return Redirect($"~/Distributions/Details/{d.Id}");
     }
 
+    /// <summary>Corrects a saved distribution (audited by the save; a concurrent edit is refused with the form kept).</summary>
+    [HttpGet]
+    [Authorize(Permissions.AidDistribute)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var d = await db.AidDistributions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return NotFound();
+        }
+        var conventionIds = await db.ConventionAttributions.AsNoTracking()
+            .Where(x => x.RecordKind == AttributedRecordKind.AidDistribution && x.RecordId == id).Select(x => x.PartnerConventionId).ToListAsync(ct);
+        return await FormPage(DistributionForm.From(d, conventionIds), id, ct);
+    }
+
+    [HttpPost]
+    [Authorize(Permissions.AidDistribute)]
+    public async Task<IActionResult> Edit(int id, DistributionForm form, [FromServices] IValidator<DistributionForm> validator, CancellationToken ct)
+    {
+        var d = await db.AidDistributions.Include(x => x.Recipients).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return NotFound();
+        }
+        var site = await ValidateAsync(form, validator, ct);
+        if (site is null)
+        {
+            return await FormPage(form, id, ct);
+        }
+        Apply(form, site, d);
+        // The registered recipients belong to the distribution's region (a site moved to another region takes them along).
+        d.Recipients.ForEach(r => r.RegionId = d.RegionId);
+        if (!await db.SaveWithVersionAsync(d, form.Version ?? Guid.Empty, ct))
+        {
+            ModelState.AddModelError("", l["Distributions.EditConflict"]);
+            return await FormPage(form, id, ct);
+        }
+        await ConventionAttributions.SetAsync(db, AttributedRecordKind.AidDistribution, d.Id, form.ConventionIds, ct);
+        TempData["Success"] = l["Distributions.Updated"].Value;
+        return Redirect($"~/Distributions/Details/{d.Id}");
+    }
+
+    /// <summary>A recipient list (CSV or XLSX of file numbers) added in one go, answered row by row; the same list twice is refused.</summary>
+    [HttpPost]
+    [Authorize(Permissions.AidDistribute)]
+    [RequestSizeLimit(2 * RecipientListReader.MaxBytes)]
+    public async Task<IActionResult> Upload(int id, IFormFile? list, [FromServices] RecipientListUpload upload, CancellationToken ct)
+    {
+        var d = await db.AidDistributions.AsNoTracking().Include(x => x.Site).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return NotFound();
+        }
+        if (list is null || list.Length == 0 || list.Length > RecipientListReader.MaxBytes)
+        {
+            ModelState.AddModelError("list", l["Distributions.UploadUnreadable"]);
+            return (await DetailsPage(id, new RecipientForm(), null, ct))!;
+        }
+        using var buffer = new MemoryStream();
+        await list.CopyToAsync(buffer, ct);
+        var report = await upload.RunAsync(d, list.FileName, buffer.ToArray(), ct);
+        if (report.Refusal is { } refusal)
+        {
+            ModelState.AddModelError("list", report.EarlierUploadAt is { } at ? l[refusal, at.ToLocalTime().ToString("g")] : l[refusal]);
+            return (await DetailsPage(id, new RecipientForm(), null, ct))!;
+        }
+        return View("UploadReport", new UploadReportViewModel(d, report));
+    }
+
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken ct) =>
-        await DetailsPage(id, new RecipientForm(), null, ct) is { } page ? page : NotFound();
+        user.Has(Permissions.AidRead) && await DetailsPage(id, new RecipientForm(), null, ct) is { } page ? page : NotFound();
 
     [HttpPost]
     [Authorize(Permissions.AidDistribute)]
@@ -109,7 +168,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
             ModelState.AddModelError(nameof(form.FileNumber), l["Distributions.AlreadyOnList"]);
             return (await DetailsPage(id, form, null, ct))!;
         }
-        var earlier = await EarlierAsync(d, migrant.Id, ct);
+        var earlier = await repeats.EarlierAsync(d, migrant.Id, ct);
         if (earlier is not null && string.IsNullOrWhiteSpace(form.RepeatReason))
         {
             // No double aid without a decision: show the earlier handing-out and ask for a reason; nothing saved.
@@ -142,6 +201,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
 
     /// <summary>A printable beneficiary card: file number, name and a QR code of the file number, so a distribution point finds the person in one scan.</summary>
     [HttpGet("/Distributions/Card/{migrantId:int}")]
+    [Authorize(Permissions.AidRead)]
     public async Task<IActionResult> Card(int migrantId, CancellationToken ct)
     {
         var m = await db.Migrants.AsNoTracking().Where(x => x.Id == migrantId)
@@ -159,6 +219,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
     }
 
     [HttpGet]
+    [Authorize(Permissions.AidRead)]
     public async Task<IActionResult> Reconciliation(int? year, int? month, string? format, CancellationToken ct)
     {
         var today = clock.Today();
@@ -174,6 +235,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
     }
 
     [HttpGet]
+    [Authorize(Permissions.AidRead)]
     public async Task<IActionResult> Sites(CancellationToken ct) => await SitesPage(new SiteForm { RegionId = user.RegionId }, ct);
 
     [HttpPost]
@@ -207,18 +269,6 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         return Redirect("~/Distributions/Sites");
     }
 
-    /// <summary>The latest distribution of the same kind this person received within the kind's period before this one.</summary>
-    private async Task<EarlierAid?> EarlierAsync(AidDistribution d, int migrantId, CancellationToken ct)
-    {
-        var since = d.Date.AddDays(-options.Value.PeriodDays(d.Kind));
-        return await db.AidRecipients.AsNoTracking()
-            .Where(r => r.MigrantId == migrantId && r.AidDistributionId != d.Id && r.Distribution!.Kind == d.Kind
-                && r.Distribution.Date > since && r.Distribution.Date <= d.Date.AddDays(options.Value.PeriodDays(d.Kind)))
-            .OrderByDescending(r => r.Distribution!.Date)
-            .Select(r => new EarlierAid(r.AidDistributionId, r.Distribution!.Date, r.Distribution.Site!.Name + ", " + r.Distribution.Site.City))
-            .FirstOrDefaultAsync(ct);
-    }
-
     private async Task<IActionResult?> DetailsPage(int id, RecipientForm form, EarlierAid? earlier, CancellationToken ct)
     {
         var d = await db.AidDistributions.AsNoTracking().Include(x => x.Site).SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -233,11 +283,42 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         var conventions = await db.ConventionAttributions.AsNoTracking()
             .Where(x => x.RecordKind == AttributedRecordKind.AidDistribution && x.RecordId == id)
             .Select(x => x.PartnerConvention!.Reference + " — " + x.PartnerConvention.Title).ToListAsync(ct);
-        return View("Details", new DistributionDetailsViewModel(d, recipients, conventions, form, earlier, options.Value.PeriodDays(d.Kind)));
+        return View("Details", new DistributionDetailsViewModel(d, recipients, conventions, form, earlier, repeats.PeriodDays(d.Kind)));
     }
 
-    private async Task<IActionResult> FormPage(DistributionForm form, CancellationToken ct) =>
-        View("Create", new DistributionFormViewModel(form, await SitesAsync(ct), await ActivityLookups.ConventionsAsync(db, ct)));
+    private async Task<IActionResult> FormPage(DistributionForm form, int? editId, CancellationToken ct) =>
+        View("Create", new DistributionFormViewModel(form, await SitesAsync(ct), await ActivityLookups.ConventionsAsync(db, ct), editId));
+
+    /// <summary>The form's rules and the site's scope; the site when all is well, else null with the errors in ModelState.</summary>
+    private async Task<AidSite?> ValidateAsync(DistributionForm form, IValidator<DistributionForm> validator, CancellationToken ct)
+    {
+        (await validator.ValidateAsync(form, ct)).AddTo(ModelState);
+        var site = form.AidSiteId is { } siteId ? await db.AidSites.AsNoTracking().SingleOrDefaultAsync(x => x.Id == siteId, ct) : null;
+        if (form.AidSiteId is not null && (site is null || !user.Scope.CoversRegion(site.RegionId)))
+        {
+            ModelState.AddModelError(nameof(form.AidSiteId), l["Distributions.SiteRequired"]);
+        }
+        return ModelState.IsValid ? site : null;
+    }
+
+    private static void Apply(DistributionForm form, AidSite site, AidDistribution d)
+    {
+        d.Date = form.Date!.Value;
+        d.AidSiteId = site.Id;
+        d.RegionId = site.RegionId;
+        d.Kind = form.Kind!.Value;
+        d.PlannedQuantity = form.PlannedQuantity!.Value;
+        d.ActualQuantity = form.ActualQuantity!.Value;
+        d.Unit = form.Unit!.Trim();
+        d.PlannedRecipients = form.PlannedRecipients ?? 0;
+        d.DistributedBy = form.DistributedBy!.Trim();
+        d.DifferenceReason = Clean(form.DifferenceReason);
+        d.UnregisteredGirls = form.UnregisteredGirls ?? 0;
+        d.UnregisteredBoys = form.UnregisteredBoys ?? 0;
+        d.UnregisteredWomen = form.UnregisteredWomen ?? 0;
+        d.UnregisteredMen = form.UnregisteredMen ?? 0;
+        d.ValueMad = form.ValueMad;
+    }
 
     private async Task<IActionResult> SitesPage(SiteForm form, CancellationToken ct)
     {

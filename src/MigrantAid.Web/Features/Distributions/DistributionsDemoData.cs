@@ -64,6 +64,8 @@ public sealed class DistributionsDemoData(TimeProvider clock) : IDemoDataContrib
             PlannedQuantity = 200, ActualQuantity = Math.Min(200, actual), DistributedBy = "Équipe Entraide nationale Rabat",
             UnregisteredGirls = children / 2, UnregisteredBoys = children - children / 2, UnregisteredWomen = women,
             UnregisteredMen = unregistered - children - women,
+            // Plausible unit values (a food parcel about 250 MAD, a blanket about 120 MAD), so the conventions can report aid value.
+            ValueMad = Math.Min(200, actual) * (kind == AidKind.Food ? 250m : 120m),
             DifferenceReason = actual > 200 ? "Plus de personnes que prévu : colis partagés entre familles." : actual < 200 ? "Moins de personnes présentes que prévu." : null,
         };
         d.Recipients.AddRange(registered.Select(id => new AidRecipient { MigrantId = id, RegionId = site.RegionId }));

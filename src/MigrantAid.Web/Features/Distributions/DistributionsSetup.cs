@@ -17,6 +17,11 @@ public static class DistributionsSetup
         services.AddNavEntry("/Distributions", "Nav.Distributions", Permissions.AidRead, 60);
         services.AddPersonAction(new PersonAction("~/Distributions/Card/{0}", "Distributions.Card", Permissions.AidRead, 20));
         services.AddScoped<ITimelineSource, AidTimelineSource>();
+        services.AddScoped<IMigrantMergeParticipant, AidRecipientMergeParticipant>();
+        services.AddScoped<AidRepeats>();
+        services.AddScoped<MigrantAid.Web.Features.Dashboard.IDashboardSection, AidDashboardSection>();
+        services.AddScoped<IConventionMoneySource, AidMoneySource>();
+        services.AddScoped<RecipientListUpload>();
         services.AddScoped<IIndicatorSource, AidIndicatorSource>();
         services.AddScoped<IDemoDataContributor, DistributionsDemoData>();
         return services;
@@ -63,7 +68,7 @@ public sealed class AidIndicatorSource : IIndicatorSource
             return distributions.Select(p => new IndicatorFact
             {
                 ConventionId = p.PartnerConventionId, Date = p.d.Date, MigrantId = null, HeadCount = 0, Sex = null, BirthYear = null, Child = null,
-                NationalityId = null, RegionId = p.d.RegionId, Quantity = p.d.ActualQuantity, Category = p.d.Kind.ToString(),
+                NationalityId = null, Disability = null, RegionId = p.d.RegionId, Quantity = p.d.ActualQuantity, Category = p.d.Kind.ToString(),
             });
         }
         if (kind != IndicatorKind.AidRecipients)
@@ -78,7 +83,7 @@ public sealed class AidIndicatorSource : IIndicatorSource
                          select new IndicatorFact
                          {
                              ConventionId = p.PartnerConventionId, Date = p.d.Date, MigrantId = m.Id, HeadCount = 1, Sex = m.Sex, BirthYear = m.BirthYear, Child = null,
-                             NationalityId = m.NationalityId, RegionId = p.d.RegionId, Quantity = 1, Category = p.d.Kind.ToString(),
+                             NationalityId = m.NationalityId, Disability = m.HasDisability, RegionId = p.d.RegionId, Quantity = 1, Category = p.d.Kind.ToString(),
                          };
         IQueryable<IndicatorFact> Heads(Sex sex, bool child) =>
              distributions.Select(p => new
@@ -88,7 +93,7 @@ public sealed class AidIndicatorSource : IIndicatorSource
             }).Where(h => h.Count > 0).Select(h => new IndicatorFact
             {
                 ConventionId = h.PartnerConventionId, Date = h.Date, MigrantId = null, HeadCount = h.Count, Sex = sex, BirthYear = null, Child = child,
-                NationalityId = null, RegionId = h.RegionId, Quantity = 1, Category = h.Kind.ToString(),
+                NationalityId = null, Disability = null, RegionId = h.RegionId, Quantity = 1, Category = h.Kind.ToString(),
             });
         return registered
             .Concat(Heads(Sex.Female, true))

@@ -16,7 +16,8 @@ namespace MigrantAid.Web.Features.Migrants;
 /// </summary>
 [Authorize(Permissions.MigrantsWrite)]
 [Route("Migrants/{migrantId:int}/[action]")]
-public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l,
+    MigrantAid.Web.Features.Privacy.ConsentRules consents) : Controller
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
@@ -60,6 +61,12 @@ public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimePr
         {
             return Page("NeedForm", file, form);
         }
+        // A referral hands the file to an outside organisation: only with the person's consent to share with it.
+        if (form.Status == Domain.NeedStatus.Referred && !await consents.MayShareWithAsync(file.Id, form.ReferredTo, ct))
+        {
+            ModelState.AddModelError(nameof(form.ReferredTo), l["Privacy.ReferralNeedsConsent", form.ReferredTo!.Trim()]);
+            return Page("NeedForm", file, form);
+        }
         var need = new Need
         {
             MigrantId = file.Id, RegionId = file.RegionId, Kind = form.Kind!.Value, ReferredTo = Clean(form.ReferredTo),
@@ -84,8 +91,14 @@ public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimePr
         {
             need.ReferredTo = referredTo.Trim()[..Math.Min(referredTo.Trim().Length, Need.ReferredToMaxLength)];
         }
+        if (status == Domain.NeedStatus.Referred && need.Status != Domain.NeedStatus.Referred && !await consents.MayShareWithAsync(migrantId, need.ReferredTo, ct))
+        {
+            // No consent to share with that organisation: the page to record it says why.
+            return Redirect($"~/Privacy/Consents/Record/{migrantId}?purpose={ConsentPurpose.SharingWithPartner}&partner={Uri.EscapeDataString(need.ReferredTo ?? "")}&refused=true");
+        }
         need.SetStatus(status, Today);
         await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Ux.NeedStatusSaved", l["NeedKind." + need.Kind].Value, l["NeedStatus." + status].Value].Value;
         return Redirect($"~/Migrants/Details/{migrantId}#needs");
     }
 
@@ -122,6 +135,7 @@ public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimePr
             Name = relatedId is null ? Clean(form.Name) : null, Age = relatedId is null ? form.Age : null,
         });
         await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Ux.MemberAdded"].Value;
         return Redirect($"~/Migrants/Details/{file.Id}#household");
     }
 
@@ -135,6 +149,7 @@ public sealed class CaseWorkController(AppDbContext db, CurrentUser user, TimePr
         }
         db.HouseholdMembers.Remove(member);
         await db.SaveChangesAsync(ct);
+        TempData["Success"] = l["Ux.MemberRemoved"].Value;
         return Redirect($"~/Migrants/Details/{migrantId}#household");
     }
 

@@ -24,6 +24,8 @@ public static class MigrantColumns
     [
         nameof(MigrantForm.AdministrativeStatus), nameof(MigrantForm.RegularisationYear), nameof(MigrantForm.ResidenceCardNumber),
         nameof(MigrantForm.ResidenceCardExpiry), nameof(MigrantForm.UnhcrNumber), nameof(MigrantForm.Vulnerabilities),
+        nameof(MigrantForm.WgSeeing), nameof(MigrantForm.WgHearing), nameof(MigrantForm.WgWalking), nameof(MigrantForm.WgRemembering),
+        nameof(MigrantForm.WgSelfCare), nameof(MigrantForm.WgCommunicating),
     ];
 
     public const string FileNumber = "FileNumber";
@@ -34,13 +36,15 @@ public sealed record MigrantExportRow(
     DateOnly? BirthDate, int? BirthYear, int NationalityId, string? Languages, string? Phone, int RegionId, string? City, string? Address,
     DateOnly? ArrivalDate, EducationLevel EducationLevel, string? Skills, bool ConsentGiven, string? ConsentScope,
     AdministrativeStatus AdministrativeStatus, int? RegularisationYear, string? ResidenceCardNumber, DateOnly? ResidenceCardExpiry,
-    string? UnhcrNumber, Vulnerability Vulnerabilities)
+    string? UnhcrNumber, Vulnerability Vulnerabilities, FunctioningDifficulty? WgSeeing, FunctioningDifficulty? WgHearing,
+    FunctioningDifficulty? WgWalking, FunctioningDifficulty? WgRemembering, FunctioningDifficulty? WgSelfCare, FunctioningDifficulty? WgCommunicating)
 {
     public static IQueryable<MigrantExportRow> Project(IQueryable<Migrant> query) =>
         query.OrderBy(m => m.Id).Select(m => new MigrantExportRow(m.FileNumber, m.FamilyName, m.GivenName, m.FamilyNameArabic, m.GivenNameArabic,
             m.Sex, m.BirthDate, m.BirthYear, m.NationalityId, m.Languages, m.Phone, m.RegionId, m.City, m.Address, m.ArrivalDate,
             m.EducationLevel, m.Skills, m.ConsentGiven, m.ConsentScope, m.AdministrativeStatus, m.RegularisationYear,
-            m.ResidenceCardNumber, m.ResidenceCardExpiry, m.UnhcrNumber, m.Vulnerabilities));
+            m.ResidenceCardNumber, m.ResidenceCardExpiry, m.UnhcrNumber, m.Vulnerabilities,
+            m.WgSeeing, m.WgHearing, m.WgWalking, m.WgRemembering, m.WgSelfCare, m.WgCommunicating));
 }
 
 /// <summary>

@@ -35,6 +35,13 @@ public sealed class MigrantForm
     public EducationLevel? EducationLevel { get; set; }
     public string? Skills { get; set; }
     public List<Vulnerability> Vulnerabilities { get; set; } = [];
+    // Washington Group Short Set (each optional).
+    public FunctioningDifficulty? WgSeeing { get; set; }
+    public FunctioningDifficulty? WgHearing { get; set; }
+    public FunctioningDifficulty? WgWalking { get; set; }
+    public FunctioningDifficulty? WgRemembering { get; set; }
+    public FunctioningDifficulty? WgSelfCare { get; set; }
+    public FunctioningDifficulty? WgCommunicating { get; set; }
     public bool ConsentGiven { get; set; }
     public string? ConsentScope { get; set; }
 
@@ -51,6 +58,8 @@ public sealed class MigrantForm
         AdministrativeStatus = m.AdministrativeStatus, RegularisationYear = m.RegularisationYear, ResidenceCardNumber = m.ResidenceCardNumber,
         ResidenceCardExpiry = m.ResidenceCardExpiry, UnhcrNumber = m.UnhcrNumber, EducationLevel = m.EducationLevel, Skills = m.Skills,
         Vulnerabilities = Enum.GetValues<Vulnerability>().Where(v => v != Vulnerability.None && m.Vulnerabilities.HasFlag(v)).ToList(),
+        WgSeeing = m.WgSeeing, WgHearing = m.WgHearing, WgWalking = m.WgWalking, WgRemembering = m.WgRemembering, WgSelfCare = m.WgSelfCare,
+        WgCommunicating = m.WgCommunicating,
         ConsentGiven = m.ConsentGiven, ConsentScope = m.ConsentScope, Version = m.Version,
     };
 
@@ -80,6 +89,12 @@ public sealed class MigrantForm
         m.EducationLevel = EducationLevel ?? Domain.EducationLevel.Unknown;
         m.Skills = Clean(Skills);
         m.Vulnerabilities = Vulnerabilities.Aggregate(Vulnerability.None, (a, v) => a | v);
+        m.WgSeeing = WgSeeing;
+        m.WgHearing = WgHearing;
+        m.WgWalking = WgWalking;
+        m.WgRemembering = WgRemembering;
+        m.WgSelfCare = WgSelfCare;
+        m.WgCommunicating = WgCommunicating;
         if (ConsentGiven && (!m.ConsentGiven || m.ConsentDate is null))
         {
             m.ConsentDate = today;
@@ -137,6 +152,11 @@ public sealed class MigrantFormValidator : AbstractValidator<MigrantForm>
         RuleFor(f => f.EducationLevel).IsInEnum().WithMessage(_ => l["Validation.ValueUnknown"]);
         RuleFor(f => f.Skills).MaximumLength(Migrant.SkillsMaxLength).WithMessage(_ => l["Migrants.TooLong", Migrant.SkillsMaxLength]);
         RuleForEach(f => f.Vulnerabilities).IsInEnum().WithMessage(_ => l["Validation.ValueUnknown"]);
+        foreach (var answer in new System.Linq.Expressions.Expression<Func<MigrantForm, FunctioningDifficulty?>>[]
+            { f => f.WgSeeing, f => f.WgHearing, f => f.WgWalking, f => f.WgRemembering, f => f.WgSelfCare, f => f.WgCommunicating })
+        {
+            RuleFor(answer).IsInEnum().WithMessage(_ => l["Validation.ValueUnknown"]);
+        }
         RuleFor(f => f.ConsentGiven).Equal(true).WithMessage(_ => l["Migrants.ConsentRequired"]);
         RuleFor(f => f.ConsentScope).MaximumLength(Migrant.ConsentScopeMaxLength).WithMessage(_ => l["Migrants.TooLong", Migrant.ConsentScopeMaxLength]);
     }

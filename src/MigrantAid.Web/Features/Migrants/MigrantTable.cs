@@ -28,6 +28,7 @@ public sealed class MigrantTable
     public Vocabulary<AdministrativeStatus> Statuses { get; }
     public Vocabulary<EducationLevel> Education { get; }
     public Vocabulary<Vulnerability> Vulnerabilities { get; }
+    public Vocabulary<FunctioningDifficulty> Difficulties { get; }
     public Vocabulary<int> Regions { get; } = new();
     public Vocabulary<string> Countries { get; } = new();
 
@@ -58,6 +59,15 @@ public sealed class MigrantTable
             _ => [],
         });
         Vulnerabilities = Vocabularies.ForEnum<Vulnerability>(l, "Vulnerability", include: v => v != Vulnerability.None);
+        // The Washington Group answers: their labels in the three languages, their names, the Group's codes 1 to 4
+        // and the Group's own wording ("Yes, some difficulty").
+        Difficulties = Vocabularies.ForEnum<FunctioningDifficulty>(l, "FunctioningDifficulty", d => d switch
+        {
+            FunctioningDifficulty.NoDifficulty => ["1", "No, no difficulty", "Non, aucune difficulté", "aucune", "none"],
+            FunctioningDifficulty.SomeDifficulty => ["2", "Yes, some difficulty", "Oui, quelques difficultés", "quelques difficultés"],
+            FunctioningDifficulty.ALotOfDifficulty => ["3", "Yes, a lot of difficulty", "Oui, beaucoup de difficultés", "beaucoup de difficultés"],
+            _ => ["4", "Cannot do at all"],
+        });
         regionNames = regions.ToDictionary(r => r.Id, r => r.Name(language));
         foreach (var r in regions)
         {
@@ -184,18 +194,26 @@ public sealed class MigrantTable
             ResidenceCardExpiry = Date(nameof(MigrantForm.ResidenceCardExpiry)), UnhcrNumber = S(nameof(MigrantForm.UnhcrNumber)),
             EducationLevel = Choice(nameof(MigrantForm.EducationLevel), Education), Skills = S(nameof(MigrantForm.Skills)),
             Vulnerabilities = ParseVulnerabilities(S(nameof(MigrantForm.Vulnerabilities)), messages, refused),
+            WgSeeing = Choice(nameof(MigrantForm.WgSeeing), Difficulties), WgHearing = Choice(nameof(MigrantForm.WgHearing), Difficulties),
+            WgWalking = Choice(nameof(MigrantForm.WgWalking), Difficulties), WgRemembering = Choice(nameof(MigrantForm.WgRemembering), Difficulties),
+            WgSelfCare = Choice(nameof(MigrantForm.WgSelfCare), Difficulties), WgCommunicating = Choice(nameof(MigrantForm.WgCommunicating), Difficulties),
             ConsentGiven = consent ?? false, ConsentScope = S(nameof(MigrantForm.ConsentScope)),
         };
     }
 
-    // The vulnerability column (with its disability value) is read and written here only, so
-    // that a change of how disability is recorded touches one pair of methods.
+    // The old free disability flag, as older exports and office files wrote it in the Vulnerabilities
+    // column: replaced by the Washington Group columns, so it is accepted and left out.
+    private static readonly HashSet<string> OldDisability =
+        new[] { "Disability", "Handicap", "Handicapé", "En situation de handicap", "إعاقة" }.Select(Vocabularies.Fold).ToHashSet(StringComparer.Ordinal);
+
+    // The vulnerability column is read and written here only.
     private List<Vulnerability> ParseVulnerabilities(string? cell, List<string> messages, HashSet<string> refused)
     {
         var list = new List<Vulnerability>();
         foreach (var part in (cell ?? "").Split([';', ',', '|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Vulnerabilities.TryGet(part, out var v)) list.Add(v);
+            else if (OldDisability.Contains(Vocabularies.Fold(part))) continue;
             else if (!Vocabularies.Fold(part).Equals(Vocabularies.Fold(l["Vulnerability.None"]), StringComparison.Ordinal))
             {
                 refused.Add(nameof(MigrantForm.Vulnerabilities));
@@ -204,6 +222,8 @@ public sealed class MigrantTable
         }
         return list;
     }
+
+    private string? FormatDifficulty(FunctioningDifficulty? value) => value is { } d ? l["FunctioningDifficulty." + d].Value : null;
 
     private string FormatVulnerabilities(Vulnerability value) =>
         string.Join("; ", Enum.GetValues<Vulnerability>().Where(v => v != Vulnerability.None && value.HasFlag(v)).Select(v => l["Vulnerability." + v].Value));
@@ -225,7 +245,8 @@ public sealed class MigrantTable
         ];
         return sensitive
             ? [.. common, l["AdministrativeStatus." + m.AdministrativeStatus], I(m.RegularisationYear), m.ResidenceCardNumber, D(m.ResidenceCardExpiry),
-                m.UnhcrNumber, FormatVulnerabilities(m.Vulnerabilities)]
+                m.UnhcrNumber, FormatVulnerabilities(m.Vulnerabilities), FormatDifficulty(m.WgSeeing), FormatDifficulty(m.WgHearing),
+                FormatDifficulty(m.WgWalking), FormatDifficulty(m.WgRemembering), FormatDifficulty(m.WgSelfCare), FormatDifficulty(m.WgCommunicating)]
             : common;
     }
 
@@ -240,7 +261,8 @@ public sealed class MigrantTable
             YesNo.Shown[0], l["Import.ExampleConsentScope"],
         ];
         return sensitive
-            ? [.. common, Statuses.Shown[(int)AdministrativeStatus.Regularised], "2017", "RC123456", "31/12/2027", null, Vulnerabilities.Shown[1]]
+            ? [.. common, Statuses.Shown[(int)AdministrativeStatus.Regularised], "2017", "RC123456", "31/12/2027", null, Vulnerabilities.Shown[1],
+                Difficulties.Shown[0], Difficulties.Shown[0], Difficulties.Shown[1], Difficulties.Shown[0], Difficulties.Shown[0], Difficulties.Shown[0]]
             : common;
     }
 
@@ -256,6 +278,11 @@ public sealed class MigrantTable
         {
             yield return (nameof(MigrantForm.AdministrativeStatus), Statuses.Shown);
             yield return (nameof(MigrantForm.Vulnerabilities), Vulnerabilities.Shown);
+            foreach (var question in new[] { nameof(MigrantForm.WgSeeing), nameof(MigrantForm.WgHearing), nameof(MigrantForm.WgWalking),
+                nameof(MigrantForm.WgRemembering), nameof(MigrantForm.WgSelfCare), nameof(MigrantForm.WgCommunicating) })
+            {
+                yield return (question, Difficulties.Shown);
+            }
         }
     }
 }

@@ -95,6 +95,15 @@ public sealed class MigrantsController(
             // The user saw these files and confirmed another person: recorded on the file (and so in its audit entry).
             migrant.ConfirmedNotDuplicateOf = Truncate(string.Join(",", candidates.Select(c => c.FileNumber)), Migrant.DuplicateNoteMaxLength);
         }
+        if (migrant.ConsentGiven)
+        {
+            // The registration form's consent is the case-management purpose (Features/Privacy: consents per purpose).
+            db.Consents.Add(new Consent
+            {
+                Migrant = migrant, RegionId = migrant.RegionId, Purpose = ConsentPurpose.CaseManagement, Method = ConsentMethod.SignedForm,
+                GivenOn = Today, RecordedById = user.Id,
+            });
+        }
         await registry.CreateAsync(migrant, ct);
         TempData["Success"] = l["Migrants.Created", migrant.FileNumber].Value;
         return RedirectToAction(nameof(Details), new { id = migrant.Id });
@@ -117,7 +126,11 @@ public sealed class MigrantsController(
         return View(model with { Timeline = timeline.OrderByDescending(t => t.Date).ToList() });
     }
 
-    public async Task<IActionResult> Print(int id, [FromServices] AuditTrail auditTrail, CancellationToken ct)
+    /// <summary>
+    /// A paper copy leaves the office: confidential note text is printed only when the user may
+    /// read it and asks for it (includeConfidential); otherwise the note says its text is left out.
+    /// </summary>
+    public async Task<IActionResult> Print(int id, [FromServices] AuditTrail auditTrail, CancellationToken ct, bool includeConfidential = false)
     {
         var model = await MigrantDetailsLoader.LoadAsync(db, user, id, ct);
         if (model is null)
@@ -125,7 +138,9 @@ public sealed class MigrantsController(
             return NotFound();
         }
         await FileOpenings.RecordAsync(db, auditTrail, id, ct);
-        return View(model);
+        var include = includeConfidential && model.MaySeeSensitive;
+        ViewData["IncludeConfidential"] = include;
+        return View(model with { CaseNotes = model.CaseNotes.Select(n => n.Confidential && !include ? n with { Text = "" } : n).ToList() });
     }
 
     [Authorize(Permissions.MigrantsWrite)]

@@ -101,12 +101,23 @@ public sealed record MigrantDetails(
     public bool MayMerge { get; init; }
     public bool MayUnmerge { get; init; }
     public IReadOnlyList<MergedFileRow> MergedFiles { get; init; } = [];
+    /// <summary>The household lies outside the user's row scope (a centre director): say "not shown", never "none".</summary>
+    public bool HouseholdHidden { get; init; }
 }
 
 public sealed record MergedFileRow(int MergeId, int MigrantId, string FileNumber);
 
 public sealed record SensitiveDetails(AdministrativeStatus Status, int? RegularisationYear, string? ResidenceCardNumber,
-    DateOnly? ResidenceCardExpiry, string? UnhcrNumber, Vulnerability Vulnerabilities);
+    DateOnly? ResidenceCardExpiry, string? UnhcrNumber, Vulnerability Vulnerabilities,
+    FunctioningDifficulty? WgSeeing = null, FunctioningDifficulty? WgHearing = null, FunctioningDifficulty? WgWalking = null,
+    FunctioningDifficulty? WgRemembering = null, FunctioningDifficulty? WgSelfCare = null, FunctioningDifficulty? WgCommunicating = null,
+    bool? HasDisability = null)
+{
+    public IEnumerable<(string Field, FunctioningDifficulty Answer)> Functioning() =>
+        new[] { ("WgSeeing", WgSeeing), ("WgHearing", WgHearing), ("WgWalking", WgWalking), ("WgRemembering", WgRemembering),
+                ("WgSelfCare", WgSelfCare), ("WgCommunicating", WgCommunicating) }
+            .Where(a => a.Item2 is not null).Select(a => (a.Item1, a.Item2!.Value));
+}
 
 public static class MigrantDetailsLoader
 {
@@ -125,7 +136,8 @@ public static class MigrantDetailsLoader
                 db.Users.Where(u => u.Id == m.ConsentRecordedById).Select(u => u.DisplayName).FirstOrDefault(),
                 db.Users.Where(u => u.Id == m.RegisteredById).Select(u => u.DisplayName).FirstOrDefault(),
                 m.ConfirmedNotDuplicateOf, sensitive,
-                sensitive ? new SensitiveDetails(m.AdministrativeStatus, m.RegularisationYear, m.ResidenceCardNumber, m.ResidenceCardExpiry, m.UnhcrNumber, m.Vulnerabilities) : null))
+                sensitive ? new SensitiveDetails(m.AdministrativeStatus, m.RegularisationYear, m.ResidenceCardNumber, m.ResidenceCardExpiry, m.UnhcrNumber, m.Vulnerabilities,
+                    m.WgSeeing, m.WgHearing, m.WgWalking, m.WgRemembering, m.WgSelfCare, m.WgCommunicating, m.HasDisability) : null))
             .SingleOrDefaultAsync(ct);
         if (d is null)
         {
@@ -149,6 +161,7 @@ public static class MigrantDetailsLoader
             MayUnmerge = user.Has(Permissions.MigrantsUnmerge),
             MayEdit = MigrantAccess.MayEdit(user) && MigrantAccess.MayWriteInRegion(user, d.RegionId),
             MayMerge = user.Has(Permissions.MigrantsMerge) && user.Scope.CoversRegion(d.RegionId),
+            HouseholdHidden = !user.Scope.CoversRegion(d.RegionId),
         };
     }
 }

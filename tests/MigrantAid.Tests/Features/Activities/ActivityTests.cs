@@ -139,12 +139,13 @@ public sealed class ActivityTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, decide.StatusCode);
         Assert.Equal(ActivityStatus.Proposed, await app.WithDbAsync(db => db.IncomeActivities.Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
 
-        // Directors and partners hold no activity permission: the page is forbidden, whatever the record.
+        // Directors and partners see no activity (issue 10): for them the record does not exist (404), the list is forbidden.
         foreach (var email in new[] { DemoAccounts.AlkariDirector, DemoAccounts.PartnerEu })
         {
             var client = await ClientAsync(email);
             var response = await client.GetAsync($"/Activities/Details/{id}");
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Activities")).StatusCode);
             Assert.DoesNotContain(name, await response.ReadTextAsync(), StringComparison.Ordinal);
         }
         foreach (var email in new[] { DemoAccounts.RabatSocial, DemoAccounts.RabatManager, DemoAccounts.National, DemoAccounts.Admin })

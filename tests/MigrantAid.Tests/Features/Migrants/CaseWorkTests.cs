@@ -24,6 +24,16 @@ public sealed class CaseWorkTests(AppFactory app) : IClassFixture<AppFactory>
             ["Kind"] = "HomeVisit", ["Date"] = "2026-01-15", ["Text"] = "Visite au campement, besoin de couvertures.", ["Confidential"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, note.StatusCode);
+        // A referral needs the person's consent to share with that organisation (Features/Privacy).
+        await app.WithDbAsync(async db =>
+        {
+            db.Consents.Add(new Consent
+            {
+                MigrantId = id, RegionId = await app.RegionIdAsync("RSK"), Purpose = ConsentPurpose.SharingWithPartner, PartnerName = "Hôpital Ibn Sina",
+                Method = ConsentMethod.SignedForm, GivenOn = new DateOnly(2026, 1, 10),
+            });
+            await db.SaveChangesAsync();
+        });
         var need = await client.SubmitFormAsync($"/Migrants/{id}/AddNeed", new Dictionary<string, string>
         {
             ["Kind"] = "Health", ["Status"] = "Referred", ["OpenedOn"] = "2026-01-16", ["ReferredTo"] = "Hôpital Ibn Sina",

@@ -210,6 +210,34 @@ public sealed class ImportPipelineTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task Washington_Group_answers_import_in_any_language_or_by_code_and_the_old_disability_flag_is_left_out()
+    {
+        var family = MigrantTestData.UniqueName("Wg");
+        var csv = "Nom de famille;Prénom;Sexe;Année de naissance (si la date est inconnue);Nationalité;Région;Consentement recueilli;Vulnérabilités;"
+            + "à voir, même avec des lunettes ?;hearing, even if using a hearing aid?;WgWalking;العناية بالنفس (الاغتسال، ارتداء الملابس)؟\n"
+            + $"{family};Awa;F;1990;SN;RSK;oui;Handicap;Quelques difficultés;Cannot do at all;;\n"
+            + $"{family};Binta;F;1991;SN;RSK;oui;Disability, Sans abri;1;4;3;\n"
+            + $"{family};Coumba;F;1992;SN;RSK;oui;إعاقة;صعوبة كبيرة;;;لا توجد صعوبة\n"
+            + $"{family};Dior;F;1993;SN;RSK;oui;;5;;;\n";
+        var client = await ClientAsync();
+        var uploaded = await UploadAsync(client, Encoding.UTF8.GetBytes(csv), "wg.csv");
+        var html = await uploaded.ReadTextAsync();
+        Assert.Contains("4 lignes : 3 à créer, 0 doublons possibles, 1 en erreur.", html, StringComparison.Ordinal);
+        Assert.Contains("à voir, même avec des lunettes ? : « 5 » n'est pas une valeur acceptée. Valeurs acceptées : « Aucune difficulté », « Quelques difficultés »",
+            html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await ConfirmAsync(client, uploaded)).StatusCode);
+        var files = await app.WithDbAsync(db => db.Migrants.Where(m => m.FamilyName == family).OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(
+            [
+                (FunctioningDifficulty.SomeDifficulty, FunctioningDifficulty.CannotDoAtAll, (FunctioningDifficulty?)null, Vulnerability.None, (bool?)true),
+                (FunctioningDifficulty.NoDifficulty, FunctioningDifficulty.CannotDoAtAll, FunctioningDifficulty.ALotOfDifficulty, Vulnerability.Homeless, true),
+                (FunctioningDifficulty.ALotOfDifficulty, (FunctioningDifficulty?)null, null, Vulnerability.None, true),
+            ],
+            files.Select(f => (f.WgSeeing!.Value, f.WgHearing, f.WgWalking, f.Vulnerabilities, f.HasDisability)));
+        Assert.Equal(FunctioningDifficulty.NoDifficulty, files[2].WgSelfCare);
+    }
+
+    [Fact]
     public async Task The_templates_have_the_headers_an_example_and_drop_down_lists_and_import_as_they_are()
     {
         var client = await ClientAsync();
@@ -248,6 +276,9 @@ public sealed class ImportPipelineTests(AppFactory app) : IClassFixture<AppFacto
             m.Languages = "Peul, Français";
             m.Phone = "+212 612 345 678";
             m.City = "Salé";
+            m.WgWalking = FunctioningDifficulty.ALotOfDifficulty;
+            m.WgSeeing = FunctioningDifficulty.SomeDifficulty;
+            m.WgHearing = FunctioningDifficulty.NoDifficulty;
         });
         var client = await ClientAsync();
         foreach (var (culture, separator) in new[] { ("fr", ""), ("ar", "&separator=comma"), ("en", "") })
@@ -271,5 +302,7 @@ public sealed class ImportPipelineTests(AppFactory app) : IClassFixture<AppFacto
             (b.GivenName, b.FamilyNameArabic, b.GivenNameArabic, b.Sex, b.BirthDate, b.NationalityId, b.RegionId, b.City, b.ArrivalDate));
         Assert.Equal((a.AdministrativeStatus, a.RegularisationYear, a.EducationLevel, a.Vulnerabilities, a.Languages, a.Phone, a.ConsentGiven),
             (b.AdministrativeStatus, b.RegularisationYear, b.EducationLevel, b.Vulnerabilities, b.Languages, b.Phone, b.ConsentGiven));
+        Assert.Equal((a.WgSeeing, a.WgHearing, a.WgWalking, a.WgRemembering, a.WgSelfCare, a.WgCommunicating, a.HasDisability),
+            (b.WgSeeing, b.WgHearing, b.WgWalking, b.WgRemembering, b.WgSelfCare, b.WgCommunicating, b.HasDisability));
     }
 }

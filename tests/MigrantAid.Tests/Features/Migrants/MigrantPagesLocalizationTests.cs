@@ -16,7 +16,7 @@ public sealed class MigrantPagesLocalizationTests(AppFactory app) : IClassFixtur
         {
             m.AdministrativeStatus = AdministrativeStatus.Regularised;
             m.ResidenceCardExpiry = TestClock.Today.AddDays(10);
-            m.Vulnerabilities = Vulnerability.Disability | Vulnerability.Homeless;
+            m.Vulnerabilities = Vulnerability.ChronicIllness | Vulnerability.Homeless;
         });
         var client = app.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(DemoAccounts.RabatSocial);

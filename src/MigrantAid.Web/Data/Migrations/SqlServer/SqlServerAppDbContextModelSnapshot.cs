@@ -380,6 +380,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<decimal?>("ValueMad")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -425,6 +429,67 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("AidRecipients");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipientUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AidDistributionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RecipientsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientsHash");
+
+                    b.HasIndex("AidDistributionId", "FileHash");
+
+                    b.ToTable("AidRecipientUploads");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
@@ -748,6 +813,82 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("TradeId");
 
                     b.ToTable("CentreTrades");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.Consent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PartnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Witness")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId", "Purpose");
+
+                    b.HasIndex("RegionId", "ExpiresOn");
+
+                    b.ToTable("Consents");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
@@ -1626,6 +1767,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1686,6 +1830,24 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Vulnerabilities")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgCommunicating")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgHearing")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgRemembering")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgSeeing")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgSelfCare")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("WgWalking")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -2083,6 +2245,70 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("Status");
 
                     b.ToTable("PartnerConventions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("PrivacyRequests");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
@@ -2601,6 +2827,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Migrant");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipientUpload", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.AidDistribution", "Distribution")
+                        .WithMany()
+                        .HasForeignKey("AidDistributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Distribution");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Region", "Region")
@@ -2691,6 +2928,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Trade");
 
                     b.Navigation("TrainingCentre");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.Consent", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
@@ -2927,6 +3175,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Need", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PrivacyRequest", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
                         .WithMany()

@@ -358,6 +358,10 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("ValueMad")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -401,6 +405,65 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AidRecipients");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipientUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AidDistributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientsHash");
+
+                    b.HasIndex("AidDistributionId", "FileHash");
+
+                    b.ToTable("AidRecipientUploads");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
@@ -715,6 +778,80 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("TradeId");
 
                     b.ToTable("CentreTrades");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.Consent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Witness")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId", "Purpose");
+
+                    b.HasIndex("RegionId", "ExpiresOn");
+
+                    b.ToTable("Consents");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
@@ -1566,6 +1703,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Languages")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1626,6 +1766,24 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Vulnerabilities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgCommunicating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgHearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgRemembering")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgSeeing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgSelfCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WgWalking")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2013,6 +2171,68 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.ToTable("PartnerConventions");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PrivacyRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MigrantId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("PrivacyRequests");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Province", b =>
@@ -2519,6 +2739,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Migrant");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.AidRecipientUpload", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.AidDistribution", "Distribution")
+                        .WithMany()
+                        .HasForeignKey("AidDistributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Distribution");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.AidSite", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Region", "Region")
@@ -2609,6 +2840,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Trade");
 
                     b.Navigation("TrainingCentre");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.Consent", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionAttribution", b =>
@@ -2845,6 +3087,17 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.Need", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
+                        .WithMany()
+                        .HasForeignKey("MigrantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Migrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.PrivacyRequest", b =>
                 {
                     b.HasOne("MigrantAid.Web.Domain.Migrant", "Migrant")
                         .WithMany()
