@@ -20,6 +20,7 @@ using MigrantAid.Web.Infrastructure.Health;
 using MigrantAid.Web.Infrastructure.Localization;
 using MigrantAid.Web.Infrastructure.Logging;
 using MigrantAid.Web.Infrastructure.Security;
+using MigrantAid.Web.Infrastructure.Tabular;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -80,6 +81,7 @@ builder.Services.ConfigureOptions<ModelBindingMessages>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
 // Features with services of their own.
+builder.Services.AddTabularImports();
 builder.Services.AddMigrantsFeature();
 builder.Services.AddTraining(builder.Configuration);
 builder.Services.AddUsersFeature();

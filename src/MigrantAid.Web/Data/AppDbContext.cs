@@ -68,6 +68,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportProgressEntry> ImportProgressEntries => Set<ImportProgressEntry>();
     public DbSet<AidRecipientUpload> AidRecipientUploads => Set<AidRecipientUpload>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();

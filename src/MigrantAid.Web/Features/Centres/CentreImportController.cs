@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using Microsoft.Extensions.Options;
 using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure.Tabular;
 
 namespace MigrantAid.Web.Features.Centres;
 
@@ -20,40 +22,56 @@ public sealed class CentreImportController(AppDbContext db, IStringLocalizer<Sha
     public const long MaxFileBytes = 5 * 1024 * 1024;
     public static readonly string[] Columns = ["code", "name", "name_ar", "kind", "region", "province", "city", "address", "capacity", "trades"];
 
-    public IActionResult Index() => View(ViewName, new CentreImportReport([], false, null));
+    public IActionResult Index(bool tooLarge = false) =>
+        View(ViewName, new CentreImportReport([], false, tooLarge ? l["Import.TooBig", MaxFileBytes / 1024 / 1024].Value : null));
 
-    [HttpPost, RequestSizeLimit(MaxFileBytes + 64 * 1024)]
-    public async Task<IActionResult> Index(IFormFile? file, CancellationToken ct)
+    [HttpPost, UploadLimit(MaxFileBytes, "~/CentreImport?tooLarge=true")]
+    public async Task<IActionResult> Index(IFormFile? file, [FromServices] IOptions<TabularLimits> limits, CancellationToken ct)
     {
-        if (file is null || file.Length == 0 || file.Length > MaxFileBytes)
+        if (file is null || file.Length == 0 || file.Length > MaxFileBytes || !TabularReader.IsSupported(file.FileName))
         {
             return View(ViewName, new CentreImportReport([], false, l["CentreImport.FileRequired"].Value));
         }
-        List<string[]> rows;
-        using (var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        using var content = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(content, ct);
+        // The same reader as every import: encoding and separator detected, XLSX too, rows capped.
+        List<TabularRow> rows;
+        string[] header;
+        try
         {
-            rows = CsvReader.Read(reader);
+            var table = TabularReader.Open(content.ToArray(), file.FileName, limits.Value);
+            header = table.Headers.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+            rows = table.Rows.ToList();
         }
-        var header = rows.Count == 0 ? [] : rows[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        catch (TabularException e)
+        {
+            return View(ViewName, new CentreImportReport([], false, e.Problem switch
+            {
+                TabularProblem.TooManyRows => l["Import.TooManyRows", limits.Value.MaxRows].Value,
+                TabularProblem.Undecodable => l["Import.Undecodable", e.Line].Value,
+                TabularProblem.TooLarge => l["Import.TooLarge"].Value,
+                _ => l["Import.Unreadable"].Value,
+            }));
+        }
         var missing = Columns.Take(4).Concat(["city"]).Where(c => !header.Contains(c)).ToList();
-        if (rows.Count < 2 || missing.Count > 0)
+        if (rows.Count < 1 || missing.Count > 0)
         {
             return View(ViewName, new CentreImportReport([], false, l["CentreImport.BadHeader", string.Join(", ", Columns)].Value));
         }
         var col = Columns.ToDictionary(c => c, c => Array.IndexOf(header, c));
-        string Cell(string[] row, string name) => col[name] is var i && i >= 0 && i < row.Length ? row[i].Trim() : "";
+        string Cell(string?[] row, string name) => col[name] is var i && i >= 0 && i < row.Length ? row[i]?.Trim() ?? "" : "";
 
         var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
         var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, p => (p.Id, p.RegionId), StringComparer.OrdinalIgnoreCase, ct);
         var trades = await db.Trades.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var codes = rows.Skip(1).Select(r => Cell(r, "code")).Where(c => c.Length > 0).ToList();
+        var codes = rows.Select(r => Cell(r.Cells, "code")).Where(c => c.Length > 0).ToList();
         var existing = await db.TrainingCentres.Include(c => c.Trades).Where(c => codes.Contains(c.Code)).ToDictionaryAsync(c => c.Code, StringComparer.OrdinalIgnoreCase, ct);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var lines = new List<CentreImportLine>();
 
-        for (var n = 1; n < rows.Count; n++)
+        for (var n = 0; n < rows.Count; n++)
         {
-            var row = rows[n];
+            var row = rows[n].Cells;
             var errors = new List<string>();
             var code = Cell(row, "code");
             var name = Cell(row, "name");
@@ -85,7 +103,7 @@ public sealed class CentreImportController(AppDbContext db, IStringLocalizer<Sha
             }
             if (errors.Count > 0)
             {
-                lines.Add(new CentreImportLine(n + 1, code, CentreImportOutcome.Error, errors));
+                lines.Add(new CentreImportLine(rows[n].Line, code, CentreImportOutcome.Error, errors));
                 continue;
             }
             var isNew = !existing.TryGetValue(code, out var centre);
@@ -100,7 +118,7 @@ public sealed class CentreImportController(AppDbContext db, IStringLocalizer<Sha
             {
                 db.TrainingCentres.Add(centre);
             }
-            lines.Add(new CentreImportLine(n + 1, code, isNew ? CentreImportOutcome.Created : CentreImportOutcome.Updated, []));
+            lines.Add(new CentreImportLine(rows[n].Line, code, isNew ? CentreImportOutcome.Created : CentreImportOutcome.Updated, []));
         }
 
         var ok = lines.All(x => x.Outcome != CentreImportOutcome.Error);

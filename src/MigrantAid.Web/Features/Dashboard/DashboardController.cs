@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure.Tabular;
 using MigrantAid.Web.Infrastructure.Localization;
 
 namespace MigrantAid.Web.Features.Dashboard;
@@ -84,20 +84,17 @@ public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeP
             stream.Position = 0;
             return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
         }
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', new[] { found.Title }.Concat(found.Series.Select(s => s.Label)).Select(Csv)));
-        for (var i = 0; i < found.Labels.Count; i++)
+        // The shared CSV writer: ';' and a BOM for Excel in a French locale, ',' on request.
+        using var body = new MemoryStream();
+        await using (var writer = CsvTableWriter.Create(body, [found.Title, .. found.Series.Select(s => s.Label)], CsvTableWriter.Separator(Request.Query["separator"])))
         {
-            csv.AppendLine(string.Join(',', new[] { Csv(found.Labels[i]) }.Concat(found.Series.Select(s => s.Values[i].ToString(CultureInfo.InvariantCulture)))));
+            for (var i = 0; i < found.Labels.Count; i++)
+            {
+                await writer.WriteRowAsync([found.Labels[i], .. found.Series.Select(s => s.Values[i].ToString(CultureInfo.CurrentCulture))], ct);
+            }
+            await writer.CompleteAsync(ct);
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
-    }
-
-    private static string Csv(string s)
-    {
-        // Formula injection: a label starting with = + - @ is neutralised for spreadsheet software.
-        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@') s = "'" + s;
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+        return File(body.ToArray(), "text/csv; charset=utf-8", name + ".csv");
     }
 
     /// <summary>The filter the viewer asked for, narrowed to their scope; null (404) for a region or centre they may not see.</summary>

@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure.Tabular;
 
 namespace MigrantAid.Web.Features.Migrants;
 
@@ -34,7 +33,7 @@ public static class MigrantColumns
 
 public sealed record MigrantExportRow(
     string FileNumber, string FamilyName, string GivenName, string? FamilyNameArabic, string? GivenNameArabic, Sex Sex,
-    DateOnly? BirthDate, int? BirthYear, string NationalityCode, string? Languages, string? Phone, int RegionId, string? City, string? Address,
+    DateOnly? BirthDate, int? BirthYear, int NationalityId, string? Languages, string? Phone, int RegionId, string? City, string? Address,
     DateOnly? ArrivalDate, EducationLevel EducationLevel, string? Skills, bool ConsentGiven, string? ConsentScope,
     AdministrativeStatus AdministrativeStatus, int? RegularisationYear, string? ResidenceCardNumber, DateOnly? ResidenceCardExpiry,
     string? UnhcrNumber, Vulnerability Vulnerabilities, FunctioningDifficulty? WgSeeing, FunctioningDifficulty? WgHearing,
@@ -42,85 +41,53 @@ public sealed record MigrantExportRow(
 {
     public static IQueryable<MigrantExportRow> Project(IQueryable<Migrant> query) =>
         query.OrderBy(m => m.Id).Select(m => new MigrantExportRow(m.FileNumber, m.FamilyName, m.GivenName, m.FamilyNameArabic, m.GivenNameArabic,
-            m.Sex, m.BirthDate, m.BirthYear, m.Nationality!.Code, m.Languages, m.Phone, m.RegionId, m.City, m.Address, m.ArrivalDate,
+            m.Sex, m.BirthDate, m.BirthYear, m.NationalityId, m.Languages, m.Phone, m.RegionId, m.City, m.Address, m.ArrivalDate,
             m.EducationLevel, m.Skills, m.ConsentGiven, m.ConsentScope, m.AdministrativeStatus, m.RegularisationYear,
             m.ResidenceCardNumber, m.ResidenceCardExpiry, m.UnhcrNumber, m.Vulnerabilities,
             m.WgSeeing, m.WgHearing, m.WgWalking, m.WgRemembering, m.WgSelfCare, m.WgCommunicating));
-
-    /// <summary>The row's values in column order; sensitive values only when allowed.</summary>
-    public IEnumerable<object?> Values(bool sensitive)
-    {
-        static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        object?[] common =
-        [
-            FileNumber, FamilyName, GivenName, FamilyNameArabic, GivenNameArabic, Sex.ToString(), D(BirthDate), BirthYear, NationalityCode,
-            Languages, Phone, RegionId, City, Address, D(ArrivalDate), EducationLevel.ToString(), Skills, ConsentGiven ? "true" : "false", ConsentScope,
-        ];
-        if (!sensitive)
-        {
-            return common;
-        }
-        var vulnerabilities = string.Join(';', Enum.GetValues<Vulnerability>().Where(v => v != Vulnerability.None && Vulnerabilities.HasFlag(v)));
-        return common.Concat([AdministrativeStatus.ToString(), RegularisationYear, ResidenceCardNumber, D(ResidenceCardExpiry), UnhcrNumber, vulnerabilities,
-            WgSeeing?.ToString(), WgHearing?.ToString(), WgWalking?.ToString(), WgRemembering?.ToString(), WgSelfCare?.ToString(), WgCommunicating?.ToString()]);
-    }
-
-    public static IEnumerable<string> Headers(bool sensitive) =>
-        new[] { MigrantColumns.FileNumber }.Concat(MigrantColumns.Public).Concat(sensitive ? MigrantColumns.Sensitive : []);
 }
 
+/// <summary>
+/// The registry's exports: headers in the user's language, values as the UI shows them, dates
+/// dd/MM/yyyy — the same table the import reads, so an export re-imports without edits.
+/// </summary>
 public static class MigrantExport
 {
-    /// <summary>Streams the rows as CSV (UTF-8 with BOM, so spreadsheet software reads Arabic), one row at a time.</summary>
-    public static async Task WriteCsvAsync(Stream body, IQueryable<Migrant> query, bool sensitive, CancellationToken ct)
+    /// <summary>Streams the rows as CSV (Sep; UTF-8 with BOM; ';' unless ',' is asked for), one row at a time.</summary>
+    public static async Task WriteCsvAsync(Stream body, IQueryable<Migrant> query, MigrantTable table, bool sensitive, char separator, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(body, new UTF8Encoding(true), 64 * 1024, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(',', MigrantExportRow.Headers(sensitive)));
+        ArgumentNullException.ThrowIfNull(table);
+        await using var writer = CsvTableWriter.Create(body, table.Columns(sensitive).Select(table.Header).ToList(), separator);
         await foreach (var row in MigrantExportRow.Project(query).AsAsyncEnumerable().WithCancellation(ct))
         {
-            await writer.WriteLineAsync(string.Join(',', row.Values(sensitive).Select(Escape)));
+            await writer.WriteRowAsync(table.Format(row, sensitive), ct);
         }
-        await writer.FlushAsync(ct);
+        await writer.CompleteAsync(ct);
     }
 
     /// <summary>Writes an XLSX file to a temporary file (deleted when closed) row by row, and returns it to stream.</summary>
-    public static async Task<Stream> WriteXlsxAsync(IQueryable<Migrant> query, bool sensitive, CancellationToken ct)
+    public static async Task<Stream> WriteXlsxAsync(IQueryable<Migrant> query, MigrantTable table, bool sensitive, CancellationToken ct)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"migrantaid-export-{Guid.NewGuid():N}.xlsx");
-        var headers = MigrantExportRow.Headers(sensitive).ToArray();
+        ArgumentNullException.ThrowIfNull(table);
+        var headers = table.Columns(sensitive).Select(table.Header).ToArray();
         IEnumerable<IDictionary<string, object?>> Rows()
         {
             foreach (var row in MigrantExportRow.Project(query).AsEnumerable())
             {
+                var cells = table.Format(row, sensitive);
                 var dict = new Dictionary<string, object?>(headers.Length);
-                var i = 0;
-                foreach (var v in row.Values(sensitive))
+                for (var i = 0; i < headers.Length; i++)
                 {
-                    dict[headers[i++]] = v;
+                    dict[headers[i]] = CsvTableWriter.Neutralise(cells[i]);
                 }
                 yield return dict;
             }
         }
+        var path = Path.Combine(Path.GetTempPath(), $"migrantaid-export-{Guid.NewGuid():N}.xlsx");
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
         {
             await MiniExcelLibs.MiniExcel.SaveAsAsync(file, Rows(), cancellationToken: ct);
         }
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-    }
-
-    private static string Escape(object? value)
-    {
-        var s = value switch
-        {
-            null => "",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        // Formula injection: a cell starting with = + - @ is neutralised for spreadsheet software.
-        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' && !(value is string && s[0] is '+' or '-' && s.Skip(1).All(c => char.IsAsciiDigit(c) || c == ' ')))
-        {
-            s = "'" + s;
-        }
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
 }

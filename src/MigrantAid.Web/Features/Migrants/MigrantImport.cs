@@ -1,10 +1,12 @@
-using System.Globalization;
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Infrastructure.Auth;
+using MigrantAid.Web.Infrastructure.Tabular;
 
 namespace MigrantAid.Web.Features.Migrants;
 
@@ -12,121 +14,250 @@ public enum ImportRowStatus { Create, Duplicate, Error }
 
 public sealed record ImportRowReport(int Line, string Name, ImportRowStatus Status, IReadOnlyList<string> Messages);
 
-public sealed record ImportReport(string? Token, string FileName, IReadOnlyList<ImportRowReport> Rows, IReadOnlyList<string> FileErrors)
+/// <summary>
+/// What the check of a file found: the counts of all rows, and the rows worth showing (every
+/// problem row up to <see cref="KeptProblemRows"/>, the first rows to create), shown page by page.
+/// </summary>
+public sealed record ImportReport(Guid? Token, string FileName, int Total, int ToCreate, int Duplicates, int Errors,
+    IReadOnlyList<ImportRowReport> Rows, IReadOnlyList<string> FileErrors)
 {
-    public int Errors => Rows.Count(r => r.Status == ImportRowStatus.Error);
-    public int Duplicates => Rows.Count(r => r.Status == ImportRowStatus.Duplicate);
-    public int ToCreate => Rows.Count(r => r.Status == ImportRowStatus.Create);
-    public bool CanConfirm => Token is not null && FileErrors.Count == 0 && Errors == 0 && Rows.Count > 0;
-    public const int CreatedRowsShown = 200;
+    public const int KeptProblemRows = 1000;
+    public const int CreatedRowsShown = 100;
+    public const int PageSize = 100;
+
+    public bool CanConfirm => Token is not null && FileErrors.Count == 0 && Errors == 0 && Total > 0;
+    public int ProblemRowsLeftOut => Math.Max(0, Errors + Duplicates - Rows.Count(r => r.Status != ImportRowStatus.Create));
+    public int Pages => Math.Max(1, (Rows.Count + PageSize - 1) / PageSize);
+    public IEnumerable<ImportRowReport> Page(int page) => Rows.Skip((Math.Clamp(page, 1, Pages) - 1) * PageSize).Take(PageSize);
+
+    public static ImportReport Refused(Guid? token, string fileName, string message) => new(token, fileName, 0, 0, 0, 0, [], [message]);
 }
 
+public enum ConfirmOutcome { Imported, AlreadyImported, Refused }
+
 /// <summary>
-/// Import of migrant files from CSV or XLSX, whose headers are the form's field names. Every
-/// row goes through the form's validator and the registry's duplicate and document checks;
-/// nothing is written until the user confirms, and then all rows or none.
+/// Import of migrant files from CSV or XLSX (read by the shared <see cref="TabularReader"/>),
+/// with the headers and values of <see cref="MigrantTable"/> in any of the three languages.
+/// Every row goes through the form's validator and the registry's duplicate and document
+/// checks; nothing is written until the user confirms, and then all rows or none, once.
 /// </summary>
 public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> validator, MigrantRegistry registry, CurrentUser user,
-    TimeProvider clock, IStringLocalizer<SharedResource> l, IConfiguration configuration, IWebHostEnvironment environment)
+    TimeProvider clock, IStringLocalizer<SharedResource> l, IOptions<TabularLimits> options)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
-    private static readonly string[] Extensions = [".csv", ".xlsx"];
+    public const string Kind = "Migrants";
+    private TabularLimits Limits => options.Value;
 
-    private string Folder => Path.Combine(DatabaseSetup.DataFolder(configuration, environment), "imports");
-
-    /// <summary>Keeps the uploaded file until the user confirms; the token names it and ties it to this user.</summary>
-    public async Task<string?> StoreAsync(IFormFile file, CancellationToken ct)
+    /// <summary>Keeps the uploaded file until the user confirms (in the database: any app instance may confirm it).</summary>
+    public async Task<Guid?> StoreAsync(IFormFile file, CancellationToken ct)
     {
-        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        if (!Extensions.Contains(extension) || file.Length == 0 || file.Length > MaxFileBytes)
+        ArgumentNullException.ThrowIfNull(file);
+        if (!TabularReader.IsSupported(file.FileName) || file.Length == 0 || file.Length > MaxFileBytes || user.Id is null)
         {
             return null;
         }
-        Directory.CreateDirectory(Folder);
-        // Files uploaded but never confirmed or cancelled hold personal data: gone after a day.
-        foreach (var stale in new DirectoryInfo(Folder).GetFiles().Where(f => f.LastWriteTimeUtc < clock.GetUtcNow().UtcDateTime.AddDays(-1)))
+        // Files uploaded but never confirmed hold personal data: gone after a day.
+        var stale = clock.GetUtcNow().AddDays(-1);
+        await db.ImportBatches.Where(b => b.CreatedAt < stale).ExecuteDeleteAsync(ct);
+        using var content = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(content, ct);
+        var name = Path.GetFileName(file.FileName);
+        var batch = new ImportBatch
         {
-            stale.Delete();
-        }
-        var token = Guid.NewGuid().ToString("N") + extension;
-        await using var target = File.Create(PathOf(token));
-        await file.CopyToAsync(target, ct);
-        return token;
+            Id = Guid.NewGuid(), UserId = user.Id, Kind = Kind, FileName = name[..Math.Min(name.Length, ImportBatch.FileNameMaxLength)],
+            Content = content.ToArray(), Status = ImportBatchStatus.Checked, CreatedAt = clock.GetUtcNow(),
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        db.Entry(batch).State = EntityState.Detached;
+        return batch.Id;
     }
 
-    public void Discard(string token)
+    private Task<ImportBatch?> BatchAsync(Guid token, CancellationToken ct) =>
+        db.ImportBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == token && b.UserId == user.Id && b.Kind == Kind, ct);
+
+    /// <summary>The stored report of a checked file (the preview again, another page of it).</summary>
+    public async Task<ImportReport?> StoredReportAsync(Guid token, CancellationToken ct)
     {
-        if (IsValidToken(token) && File.Exists(PathOf(token)))
-        {
-            File.Delete(PathOf(token));
-        }
+        var report = await db.ImportBatches.AsNoTracking().Where(b => b.Id == token && b.UserId == user.Id && b.Kind == Kind
+            && b.Status == ImportBatchStatus.Checked).Select(b => b.Report).SingleOrDefaultAsync(ct);
+        return report is null ? null : JsonSerializer.Deserialize<ImportReport>(report);
     }
 
-    private string PathOf(string token) => Path.Combine(Folder, $"{user.Id}-{token}");
-
-    private static bool IsValidToken(string? token) =>
-        token is { Length: 36 or 37 } && Guid.TryParseExact(token[..32], "N", out _) && Extensions.Contains(token[32..]);
-
-    /// <summary>Reads and checks every row. With <paramref name="keep"/>, also returns the files ready to save.</summary>
-    public async Task<(ImportReport Report, List<Migrant> Valid)> AnalyseAsync(string token, string fileName, bool includeDuplicates, CancellationToken ct,
-        IProgress<(int Done, int Total)>? progress = null)
+    /// <summary>Checks the file of the preview, and keeps its report for paging.</summary>
+    public async Task<ImportReport> PreviewAsync(Guid token, CancellationToken ct, IProgress<(int Done, int Total)>? progress = null)
     {
-        if (!IsValidToken(token) || !File.Exists(PathOf(token)))
-        {
-            return (new ImportReport(null, fileName, [], [l["Import.FileExpired"]]), []);
-        }
-        List<(int Line, Dictionary<string, string?> Values)> rows;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(TimeSpan.FromSeconds(Limits.PreviewSeconds));
+        ImportReport report;
         try
         {
-            rows = Read(PathOf(token), token[32..]);
+            (report, _) = await AnalyseAsync(token, includeDuplicates: false, budget.Token, progress);
         }
-        catch (Exception e) when (e is FormatException or InvalidDataException or IOException or InvalidOperationException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (new ImportReport(null, fileName, [], [l["Import.Unreadable"]]), []);
+            return ImportReport.Refused(null, "", l["Import.TooSlow", Limits.PreviewSeconds]);
         }
-        var headers = rows.Count > 0 ? rows[0].Values.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase) : [];
-        var missing = new[] { nameof(MigrantForm.FamilyName), nameof(MigrantForm.GivenName), nameof(MigrantForm.Sex), nameof(MigrantForm.NationalityCode) }
-            .Where(h => !headers.Contains(h)).ToList();
-        if (rows.Count == 0 || missing.Count > 0)
+        if (report.Token is { } id)
         {
-            return (new ImportReport(token, fileName, [], [rows.Count == 0 ? l["Import.Empty"] : l["Import.MissingColumns", string.Join(", ", missing)]]), []);
+            var json = JsonSerializer.Serialize(report);
+            await db.ImportBatches.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Report, json), ct);
         }
-        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var regions = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        // 1. Each row on its own: parse and validate like the form.
-        var checkedRows = new List<(int Line, string Name, List<string> Messages, Migrant? M)>();
-        // Checking each row is most of the work; the checks against the registry (batched) are the last step.
-        var total = rows.Count + Math.Max(1, rows.Count / 10);
-        progress?.Report((0, total));
-        foreach (var (line, values) in rows)
-        {
-            if (checkedRows.Count % 250 == 0)
-            {
-                progress?.Report((checkedRows.Count, total));
-            }
-            var messages = new List<string>();
-            var form = ToForm(values, regions, messages);
-            var name = $"{form.FamilyName} {form.GivenName}".Trim();
-            var result = await validator.ValidateAsync(form, ct);
-            messages.AddRange(result.Errors.Select(e => $"{l["Migrants.Field." + e.PropertyName]} : {e.ErrorMessage}"));
-            Migrant? m = null;
-            if (messages.Count == 0)
-            {
-                m = new Migrant { RegisteredById = user.Id };
-                form.ApplyTo(m, countries[form.NationalityCode!.Trim()], user.Id, today);
-            }
-            checkedRows.Add((line, name, messages, m));
-        }
+        return report;
+    }
 
-        // 2. Against the registry and the rest of the file, in batches.
+    /// <summary>
+    /// Checks the file again (the registry may have changed since the preview) and imports it
+    /// all or nothing. The batch's status changes from checked to imported in the same
+    /// transaction as the rows, so of several confirmations of one file only one imports.
+    /// </summary>
+    public async Task<(ConfirmOutcome Outcome, ImportReport Report, int Count)> ConfirmAsync(Guid token, bool includeDuplicates, CancellationToken ct,
+        IProgress<(int Done, int Total)>? progress = null)
+    {
+        if (await BatchAsync(token, ct) is { Status: ImportBatchStatus.Imported } done)
+        {
+            return (ConfirmOutcome.AlreadyImported, ImportReport.Refused(null, done.FileName, ""), done.ImportedCount);
+        }
+        var (report, valid) = await AnalyseAsync(token, includeDuplicates, ct, progress);
+        if (!report.CanConfirm || valid.Count == 0)
+        {
+            // Another confirmation of the same file may have imported it meanwhile.
+            return await BatchAsync(token, ct) is { Status: ImportBatchStatus.Imported } imported
+                ? (ConfirmOutcome.AlreadyImported, report, imported.ImportedCount)
+                : (ConfirmOutcome.Refused, report, 0);
+        }
+        var userId = user.Id;
+        var claimed = await registry.CreateManyAsync(valid, ct, claim: async c =>
+            await db.ImportBatches.Where(b => b.Id == token && b.UserId == userId && b.Status == ImportBatchStatus.Checked)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportBatchStatus.Imported).SetProperty(b => b.ImportedCount, valid.Count)
+                    .SetProperty(b => b.Content, Array.Empty<byte>()).SetProperty(b => b.Report, (string?)null), c) == 1);
+        if (!claimed)
+        {
+            var count = await db.ImportBatches.Where(b => b.Id == token).Select(b => b.ImportedCount).SingleOrDefaultAsync(ct);
+            return (ConfirmOutcome.AlreadyImported, report, count);
+        }
+        return (ConfirmOutcome.Imported, report, valid.Count);
+    }
+
+    public async Task DiscardAsync(Guid token, CancellationToken ct) =>
+        await db.ImportBatches.Where(b => b.Id == token && b.UserId == user.Id && b.Status == ImportBatchStatus.Checked)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportBatchStatus.Discarded).SetProperty(b => b.Content, Array.Empty<byte>()), ct);
+
+    /// <summary>Reads and checks every row; also returns the files ready to save.</summary>
+    public async Task<(ImportReport Report, List<Migrant> Valid)> AnalyseAsync(Guid token, bool includeDuplicates, CancellationToken ct,
+        IProgress<(int Done, int Total)>? progress = null)
+    {
+        if (await BatchAsync(token, ct) is not { Status: ImportBatchStatus.Checked } batch)
+        {
+            return (ImportReport.Refused(null, "", l["Import.FileExpired"]), []);
+        }
+        var fileName = batch.FileName;
+        var table = await MigrantTable.LoadAsync(db, l, ct);
+        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var checkedRows = new List<(int Line, string Name, List<string> Messages, Migrant? M)>();
+        try
+        {
+            var file = TabularReader.Open(batch.Content, fileName, Limits);
+            var map = table.MapHeaders(file.Headers);
+            var missing = new[] { nameof(MigrantForm.FamilyName), nameof(MigrantForm.GivenName), nameof(MigrantForm.Sex), nameof(MigrantForm.NationalityCode) }
+                .Where(h => !map.ContainsKey(h)).Select(table.Header).ToList();
+            if (file.Headers.Count == 0)
+            {
+                return (ImportReport.Refused(token, fileName, l["Import.Empty"]), []);
+            }
+            if (missing.Count > 0)
+            {
+                return (ImportReport.Refused(token, fileName, l["Import.MissingColumns", string.Join(", ", missing)]), []);
+            }
+            // The total is known only at the end of a streamed file: the content's size gives an estimate.
+            var estimate = Math.Max(1, batch.Content.Length / 80);
+            progress?.Report((0, estimate + Math.Max(1, estimate / 10)));
+            foreach (var row in file.Rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (checkedRows.Count % 250 == 0 && checkedRows.Count > 0)
+                {
+                    estimate = Math.Max(estimate, checkedRows.Count + 1);
+                    progress?.Report((checkedRows.Count, estimate + Math.Max(1, estimate / 10)));
+                }
+                checkedRows.Add(await CheckRowAsync(row, table, map, countries, today, ct));
+            }
+        }
+        catch (TabularException e)
+        {
+            return (ImportReport.Refused(null, fileName, e.Problem switch
+            {
+                TabularProblem.TooManyRows => l["Import.TooManyRows", Limits.MaxRows],
+                TabularProblem.TooLarge => l["Import.TooLarge"],
+                TabularProblem.Undecodable => l["Import.Undecodable", e.Line],
+                _ => l["Import.Unreadable"],
+            }), []);
+        }
+        if (checkedRows.Count == 0)
+        {
+            return (ImportReport.Refused(token, fileName, l["Import.Empty"]), []);
+        }
+        var total = checkedRows.Count + Math.Max(1, checkedRows.Count / 10);
+        progress?.Report((checkedRows.Count, total));
+        var (reports, valid) = await AgainstRegistryAsync(checkedRows, includeDuplicates, ct);
+        progress?.Report((total, total));
+        var kept = reports.Where(r => r.Status != ImportRowStatus.Create).Take(ImportReport.KeptProblemRows)
+            .Concat(reports.Where(r => r.Status == ImportRowStatus.Create).Take(ImportReport.CreatedRowsShown))
+            .OrderBy(r => r.Line).ToList();
+        return (new ImportReport(token, fileName, reports.Count, reports.Count(r => r.Status == ImportRowStatus.Create),
+            reports.Count(r => r.Status == ImportRowStatus.Duplicate), reports.Count(r => r.Status == ImportRowStatus.Error), kept, []), valid);
+    }
+
+    /// <summary>One row on its own: parsed and validated like the form, one message per problem.</summary>
+    private async Task<(int, string, List<string>, Migrant?)> CheckRowAsync(TabularRow row, MigrantTable table, Dictionary<string, int> map,
+        Dictionary<string, int> countries, DateOnly today, CancellationToken ct)
+    {
+        var messages = new List<string>();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        var form = table.Parse(row, map, user.RegionId, messages, refused);
+        var name = $"{form.FamilyName} {form.GivenName}".Trim();
+        var result = await validator.ValidateAsync(form, ct);
+        messages.AddRange(result.Errors.Where(e => !refused.Contains(e.PropertyName.Split('[')[0]))
+            .Select(e => $"{table.Header(e.PropertyName.Split('[')[0])} : {e.ErrorMessage}").Distinct());
+        Migrant? m = null;
+        if (messages.Count == 0)
+        {
+            m = new Migrant { RegisteredById = user.Id };
+            form.ApplyTo(m, countries[form.NationalityCode!.Trim()], user.Id, today);
+        }
+        return (row.Line, name, messages, m);
+    }
+
+    private static IEnumerable<string> StoredKeys(Migrant m)
+    {
+        yield return $"L|{m.FamilyNameKey}|{m.GivenNameKey}";
+        if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
+        {
+            yield return $"A|{fa}|{ga}";
+        }
+    }
+
+    private static IEnumerable<string> NameKeys(Migrant m)
+    {
+        yield return $"L|{m.FamilyNameKey}|{m.GivenNameKey}";
+        yield return $"L|{m.GivenNameKey}|{m.FamilyNameKey}";
+        if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
+        {
+            yield return $"A|{fa}|{ga}";
+        }
+    }
+
+    /// <summary>The rows against the registry and the rest of the file, in batches, by hashed keys.</summary>
+    private async Task<(List<ImportRowReport>, List<Migrant>)> AgainstRegistryAsync(List<(int Line, string Name, List<string> Messages, Migrant? M)> checkedRows,
+        bool includeDuplicates, CancellationToken ct)
+    {
         var news = checkedRows.Where(r => r.M is not null).Select(r => r.M!).ToList();
         var (takenCards, takenUnhcr) = await registry.TakenDocumentsAsync(
             news.Where(m => m.ResidenceCardNumber != null).Select(m => m.ResidenceCardNumber!).ToHashSet(),
             news.Where(m => m.UnhcrNumber != null).Select(m => m.UnhcrNumber!).ToHashSet(), ct);
         var candidates = await registry.FindDuplicatesAsync(news, ct);
-        progress?.Report((total, total));
-        var reports = new List<ImportRowReport>();
+        var reports = new List<ImportRowReport>(checkedRows.Count);
         var valid = new List<Migrant>();
         var cards = new Dictionary<string, int>(StringComparer.Ordinal);
         var unhcr = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -159,10 +290,11 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
                 reports.Add(new ImportRowReport(line, name, ImportRowStatus.Error, messages));
                 continue;
             }
-            var inFile = new[] { m.FamilyNameKey, m.GivenNameKey, m.FamilyNameArabicKey ?? "" }
-                .Where(k => k.Length > 0).SelectMany(k => byKey.TryGetValue(k, out var list) ? list : [])
+            // The same person earlier in the file: looked up by hashed name keys (either order, or
+            // the Arabic names), then the rule's year and nationality among the few with those names.
+            var inFile = NameKeys(m).SelectMany(k => byKey.TryGetValue(k, out var list) ? list : [])
                 .FirstOrDefault(p => MigrantRegistry.SamePerson(p.M, m));
-            foreach (var k in new[] { m.FamilyNameKey, m.FamilyNameArabicKey ?? "" }.Where(k => k.Length > 0))
+            foreach (var k in StoredKeys(m))
             {
                 if (!byKey.TryGetValue(k, out var list))
                 {
@@ -190,170 +322,6 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
             reports.Add(new ImportRowReport(line, name, ImportRowStatus.Create, []));
             valid.Add(m);
         }
-        return (new ImportReport(token, fileName, reports, []), valid);
-    }
-
-    private static List<(int, Dictionary<string, string?>)> Read(string path, string extension)
-    {
-        var rows = new List<(int, Dictionary<string, string?>)>();
-        if (extension == ".xlsx")
-        {
-            var line = 1;
-            foreach (IDictionary<string, object?> row in MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true))
-            {
-                line++;
-                var values = row.ToDictionary(kv => kv.Key.Trim(), kv => kv.Value switch
-                {
-                    null => null,
-                    DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    var v => v.ToString(),
-                }, StringComparer.OrdinalIgnoreCase);
-                if (values.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
-                {
-                    rows.Add((line, values));
-                }
-            }
-            return rows;
-        }
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        var records = CsvRecords.Read(reader).GetEnumerator();
-        if (!records.MoveNext())
-        {
-            return rows;
-        }
-        var headers = records.Current.Fields.Select(h => h.Trim()).ToArray();
-        while (records.MoveNext())
-        {
-            var (line, fields) = records.Current;
-            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < headers.Length; i++)
-            {
-                values[headers[i]] = i < fields.Count ? fields[i] : null;
-            }
-            if (values.Values.Any(v => !string.IsNullOrWhiteSpace(v)))
-            {
-                rows.Add((line, values));
-            }
-        }
-        return rows;
-    }
-
-    private MigrantForm ToForm(Dictionary<string, string?> v, Dictionary<string, int> regions, List<string> messages)
-    {
-        string? S(string key) => v.TryGetValue(key, out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
-        T? E<T>(string key) where T : struct, Enum
-        {
-            if (S(key) is not { } s) return null;
-            if (Enum.TryParse<T>(s, true, out var e) && Enum.IsDefined(e) && !int.TryParse(s, CultureInfo.InvariantCulture, out _)) return e;
-            messages.Add(l["Import.InvalidValue", l["Migrants.Field." + key], s]);
-            return null;
-        }
-        int? I(string key)
-        {
-            if (S(key) is not { } s) return null;
-            if (int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)) return i;
-            messages.Add(l["Import.InvalidValue", l["Migrants.Field." + key], s]);
-            return null;
-        }
-        DateOnly? D(string key)
-        {
-            if (S(key) is not { } s) return null;
-            if (DateOnly.TryParseExact(s, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            if (DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)) return DateOnly.FromDateTime(dt);
-            messages.Add(l["Import.InvalidValue", l["Migrants.Field." + key], s]);
-            return null;
-        }
-        int? region = null;
-        if (S(nameof(MigrantForm.RegionId)) is { } r)
-        {
-            region = regions.TryGetValue(r, out var id) ? id : I(nameof(MigrantForm.RegionId));
-        }
-        else
-        {
-            region = user.RegionId;
-        }
-        var vulnerabilities = new List<Vulnerability>();
-        foreach (var part in (S(nameof(MigrantForm.Vulnerabilities)) ?? "").Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (Enum.TryParse<Vulnerability>(part, true, out var x) && Enum.IsDefined(x) && !int.TryParse(part, CultureInfo.InvariantCulture, out _)) vulnerabilities.Add(x);
-            // The old free "Disability" flag: replaced by the Washington Group columns, accepted and left out.
-            else if (string.Equals(part, "Disability", StringComparison.OrdinalIgnoreCase)) continue;
-            else messages.Add(l["Import.InvalidValue", l["Migrants.Field.Vulnerabilities"], part]);
-        }
-        // Washington Group answers: their names or the Group's codes 1 to 4.
-        FunctioningDifficulty? W(string key) => S(key) is { } w && int.TryParse(w, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) && code is >= 1 and <= 4
-            ? (FunctioningDifficulty)code : E<FunctioningDifficulty>(key);
-        var consent = S(nameof(MigrantForm.ConsentGiven))?.ToLowerInvariant();
-        return new MigrantForm
-        {
-            FamilyName = S(nameof(MigrantForm.FamilyName)), GivenName = S(nameof(MigrantForm.GivenName)),
-            FamilyNameArabic = S(nameof(MigrantForm.FamilyNameArabic)), GivenNameArabic = S(nameof(MigrantForm.GivenNameArabic)),
-            Sex = E<Sex>(nameof(MigrantForm.Sex)), BirthDate = D(nameof(MigrantForm.BirthDate)), BirthYear = I(nameof(MigrantForm.BirthYear)),
-            NationalityCode = S(nameof(MigrantForm.NationalityCode)), Languages = S(nameof(MigrantForm.Languages)), Phone = S(nameof(MigrantForm.Phone)),
-            RegionId = region, City = S(nameof(MigrantForm.City)), Address = S(nameof(MigrantForm.Address)), ArrivalDate = D(nameof(MigrantForm.ArrivalDate)),
-            AdministrativeStatus = E<AdministrativeStatus>(nameof(MigrantForm.AdministrativeStatus)),
-            RegularisationYear = I(nameof(MigrantForm.RegularisationYear)), ResidenceCardNumber = S(nameof(MigrantForm.ResidenceCardNumber)),
-            ResidenceCardExpiry = D(nameof(MigrantForm.ResidenceCardExpiry)), UnhcrNumber = S(nameof(MigrantForm.UnhcrNumber)),
-            EducationLevel = E<EducationLevel>(nameof(MigrantForm.EducationLevel)), Skills = S(nameof(MigrantForm.Skills)),
-            Vulnerabilities = vulnerabilities,
-            WgSeeing = W(nameof(MigrantForm.WgSeeing)), WgHearing = W(nameof(MigrantForm.WgHearing)), WgWalking = W(nameof(MigrantForm.WgWalking)),
-            WgRemembering = W(nameof(MigrantForm.WgRemembering)), WgSelfCare = W(nameof(MigrantForm.WgSelfCare)),
-            WgCommunicating = W(nameof(MigrantForm.WgCommunicating)),
-            ConsentGiven = consent is "true" or "1" or "yes" or "oui" or "o" or "y" or "نعم", ConsentScope = S(nameof(MigrantForm.ConsentScope)),
-        };
-    }
-}
-
-/// <summary>
-/// A small RFC 4180 reader: quoted fields with doubled quotes and line breaks; the delimiter
-/// (comma, semicolon as French Excel writes, or tab) is taken from the header line.
-/// </summary>
-public static class CsvRecords
-{
-    public static IEnumerable<(int Line, List<string> Fields)> Read(TextReader reader)
-    {
-        char? delimiter = null;
-        var line = 0;
-        while (reader.ReadLine() is { } text)
-        {
-            line++;
-            var start = line;
-            delimiter ??= new[] { ';', '\t', ',' }.OrderByDescending(d => text.Count(c => c == d)).First();
-            var fields = new List<string>();
-            var field = new System.Text.StringBuilder();
-            var quoted = false;
-            for (var i = 0; ; i++)
-            {
-                if (i == text.Length)
-                {
-                    if (quoted && reader.ReadLine() is { } more)
-                    {
-                        line++;
-                        field.Append('\n');
-                        text = more;
-                        i = -1;
-                        continue;
-                    }
-                    if (quoted)
-                    {
-                        throw new FormatException("unterminated quoted field");
-                    }
-                    break;
-                }
-                var c = text[i];
-                if (quoted)
-                {
-                    if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                    else if (c == '"') { quoted = false; }
-                    else { field.Append(c); }
-                }
-                else if (c == '"' && field.Length == 0) { quoted = true; }
-                else if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); }
-                else { field.Append(c); }
-            }
-            fields.Add(field.ToString());
-            yield return (start, fields);
-        }
+        return (reports, valid);
     }
 }

@@ -101,17 +101,40 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         return (takenCards, takenUnhcr);
     }
 
-    /// <summary>Batch form of the duplicate check for imports: the candidate files of many new files, by the same rule.</summary>
+    /// <summary>
+    /// Batch form of the duplicate check for imports: the candidate files of many new files, by
+    /// the same rule. Candidates are read by the indexed name keys (only the columns the rule
+    /// needs) and looked up by hashed keys, not compared with every row.
+    /// </summary>
     public async Task<Dictionary<Migrant, List<DuplicateCandidate>>> FindDuplicatesAsync(IReadOnlyList<Migrant> news, CancellationToken ct)
     {
         var latin = news.SelectMany(m => new[] { m.FamilyNameKey, m.GivenNameKey }).Distinct(StringComparer.Ordinal).ToList();
         var arabic = news.Where(m => m.FamilyNameArabicKey != null).Select(m => m.FamilyNameArabicKey!).Distinct(StringComparer.Ordinal).ToList();
-        var found = new List<(Migrant Keys, DuplicateCandidate Candidate)>();
+        var nationalities = news.Select(m => m.NationalityId).Distinct().ToList();
+        var byNames = new Dictionary<(int, string, string), List<(int? Year, DuplicateCandidate Candidate)>>();
+        var seen = new HashSet<int>();
+        void Index((int, string, string) key, int? year, DuplicateCandidate candidate)
+        {
+            if (!byNames.TryGetValue(key, out var list))
+            {
+                byNames[key] = list = [];
+            }
+            list.Add((year, candidate));
+        }
         async Task LoadAsync(IQueryable<Migrant> q)
         {
-            foreach (var x in await q.Where(x => x.MergedIntoId == null).ToListAsync(ct))
+            var rows = await q.Where(x => x.MergedIntoId == null && nationalities.Contains(x.NationalityId))
+                .Select(x => new { x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic, x.BirthYear, x.City,
+                    x.NationalityId, x.FamilyNameKey, x.GivenNameKey, x.FamilyNameArabicKey, x.GivenNameArabicKey })
+                .ToListAsync(ct);
+            foreach (var x in rows.Where(x => seen.Add(x.Id)))
             {
-                found.Add((x, new DuplicateCandidate(x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic, x.BirthYear, x.City)));
+                var candidate = new DuplicateCandidate(x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic, x.BirthYear, x.City);
+                Index((x.NationalityId, "L" + x.FamilyNameKey, x.GivenNameKey), x.BirthYear, candidate);
+                if (x.FamilyNameArabicKey is { } fa && x.GivenNameArabicKey is { } ga)
+                {
+                    Index((x.NationalityId, "A" + fa, ga), x.BirthYear, candidate);
+                }
             }
         }
         foreach (var chunk in latin.Chunk(500))
@@ -122,8 +145,21 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         {
             await LoadAsync(db.Migrants.AsNoTracking().Where(x => chunk.Contains(x.FamilyNameArabicKey!)));
         }
-        var distinct = found.DistinctBy(f => f.Candidate.Id).ToList();
-        return news.ToDictionary(m => m, m => distinct.Where(f => SamePerson(f.Keys, m)).Select(f => f.Candidate).Take(20).ToList());
+        IEnumerable<(int? Year, DuplicateCandidate Candidate)> At((int, string, string) key) => byNames.TryGetValue(key, out var list) ? list : [];
+        return news.ToDictionary(m => m, m =>
+        {
+            if (m.BirthYear is not { } year)
+            {
+                return [];
+            }
+            var keys = new List<(int, string, string)> { (m.NationalityId, "L" + m.FamilyNameKey, m.GivenNameKey), (m.NationalityId, "L" + m.GivenNameKey, m.FamilyNameKey) };
+            if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
+            {
+                keys.Add((m.NationalityId, "A" + fa, ga));
+            }
+            return keys.SelectMany(At).Where(c => c.Year is { } y && Math.Abs(y - year) <= 1)
+                .Select(c => c.Candidate).DistinctBy(c => c.Id).OrderBy(c => c.Id).Take(20).ToList();
+        });
     }
 
     /// <summary>The duplicate rule in memory (the same as the query above).</summary>
@@ -174,13 +210,22 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     /// region's sequence. If a simultaneous registration takes a number meanwhile, the whole
     /// batch is rolled back and numbered again.
     /// </summary>
-    public async Task CreateManyAsync(IReadOnlyList<Migrant> migrants, CancellationToken ct)
+    /// <remarks>
+    /// <paramref name="claim"/> runs first in the transaction (an import marks its file as
+    /// imported there): when it answers false, nothing is written and the method answers false.
+    /// </remarks>
+    public async Task<bool> CreateManyAsync(IReadOnlyList<Migrant> migrants, CancellationToken ct, Func<CancellationToken, Task<bool>>? claim = null)
     {
         var regionCodes = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
         var year = clock.GetLocalNow().Year;
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (claim is not null && !await claim(ct))
+            {
+                await transaction.RollbackAsync(ct);
+                return false;
+            }
             foreach (var group in migrants.GroupBy(m => m.RegionId))
             {
                 var prefix = string.Create(CultureInfo.InvariantCulture, $"{regionCodes[group.Key]}-{year}-");
@@ -195,7 +240,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
             {
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
-                return;
+                return true;
             }
             catch (DbUpdateException) when (attempt < 3)
             {

@@ -45,7 +45,8 @@ public sealed class MigrantsController(
     }
 
     /// <summary>The current search as CSV or XLSX, streamed; only the columns the user's role may see.</summary>
-    public async Task<IActionResult> Export([FromQuery] MigrantSearch search, string? format, [FromServices] AuditTrail auditTrail, CancellationToken ct)
+    public async Task<IActionResult> Export([FromQuery] MigrantSearch search, string? format, string? separator, [FromServices] AuditTrail auditTrail,
+        CancellationToken ct)
     {
         var sensitive = MigrantAccess.MaySeeSensitive(user);
         var query = MigrantSearch.ForScope(search.Apply(db, Today.Year, sensitive), db, user.Scope);
@@ -53,14 +54,15 @@ public sealed class MigrantsController(
         db.AuditEntries.Add(auditTrail.Event(AuditAction.Viewed, "MigrantExport", Truncate($"{format ?? "csv"} {Request.QueryString}", 100)));
         await db.SaveChangesAsync(ct);
         var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"migrants-{clock.GetLocalNow():yyyyMMdd-HHmm}");
+        var table = await MigrantTable.LoadAsync(db, l, ct);
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            var file = await MigrantExport.WriteXlsxAsync(query, sensitive, ct);
+            var file = await MigrantExport.WriteXlsxAsync(query, table, sensitive, ct);
             return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
         }
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
-        await MigrantExport.WriteCsvAsync(Response.Body, query, sensitive, ct);
+        await MigrantExport.WriteCsvAsync(Response.Body, query, table, sensitive, Infrastructure.Tabular.CsvTableWriter.Separator(separator), ct);
         return new EmptyResult();
     }
 

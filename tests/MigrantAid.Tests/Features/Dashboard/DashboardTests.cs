@@ -220,7 +220,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.ReadTextAsync()).Trim('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(8, lines.Length);
-        Assert.Contains("A trouvé un emploi,1,0", lines);
+        Assert.Contains("A trouvé un emploi;1;0", lines);
         var xlsx = await tanger.GetAsync("/Dashboard/Download?chart=dropouts&period=Month&format=xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await xlsx.Content.ReadAsByteArrayAsync())[..2]));

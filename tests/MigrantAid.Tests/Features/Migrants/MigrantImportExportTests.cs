@@ -69,14 +69,14 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         using var stream = new MemoryStream(bytes);
         var token = await import.StoreAsync(new FormFile(stream, 0, bytes.Length, "file", "big.csv"), CancellationToken.None);
         var recorder = new Recorder();
-        var (report, _) = await import.AnalyseAsync(token!, "big.csv", includeDuplicates: false, CancellationToken.None, recorder);
-        Assert.True(report.Rows.Count == 2000 && report.Errors == 0, $"{report.Rows.Count} rows, {report.Errors} errors");
+        var (report, _) = await import.AnalyseAsync(token!.Value, includeDuplicates: false, CancellationToken.None, recorder);
+        Assert.True(report.Total == 2000 && report.Errors == 0, $"{report.Total} rows, {report.Errors} errors");
         var total = recorder.Seen[^1].Total;
         Assert.True(total > 2000, $"total {total}");
         Assert.Equal(total, recorder.Seen[^1].Done);
         Assert.True(recorder.Seen.Count(p => p.Done > 0 && p.Done < total) >= 5, string.Join(" ", recorder.Seen));
         Assert.Equal(recorder.Seen.Select(p => p.Done).Order(), recorder.Seen.Select(p => p.Done));
-        import.Discard(token!);
+        await import.DiscardAsync(token.Value, CancellationToken.None);
     }
 
     [Fact]
@@ -110,8 +110,10 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         var html = await response.ReadTextAsync();
         Assert.Contains("4 lignes : 1 à créer, 0 doublons possibles, 3 en erreur.", html, StringComparison.Ordinal);
         Assert.Contains("Indiquez le prénom.", html, StringComparison.Ordinal);
-        Assert.Contains("« Femme » n'est pas une valeur valide.", html, StringComparison.Ordinal);
-        Assert.Contains("Nationalité inconnue", html, StringComparison.Ordinal);
+        // "Femme" is what a French office writes: accepted; the unknown country is said once, with what to write instead.
+        Assert.DoesNotContain("« Femme »", html, StringComparison.Ordinal);
+        Assert.Contains("Nationalité : « XX » n'est pas un pays connu. Écrivez le nom du pays (ex. Sénégal) ou son code ISO (ex. SN ou SEN).", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nationalité inconnue", html, StringComparison.Ordinal);
         Assert.Contains("Vous ne pouvez enregistrer des dossiers que dans votre région.", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">3</th>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("/Migrants/Import/Confirm", html, StringComparison.Ordinal);
@@ -214,13 +216,20 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         var social = await ClientAsync();
         var response = await social.GetAsync("/Migrants/Export?q=" + family);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var csv = await response.Content.ReadAsStringAsync();
-        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var bytes0 = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes0[..3]);
+        var csv = Encoding.UTF8.GetString(bytes0[3..]);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("FileNumber,FamilyName,GivenName", lines[0], StringComparison.Ordinal);
-        Assert.Contains("UnhcrNumber", lines[0], StringComparison.Ordinal);
+        // For Excel in a French locale: ';' and the headers and values as the user reads them.
+        Assert.StartsWith("N° de dossier;Nom de famille;Prénom", lines[0], StringComparison.Ordinal);
+        Assert.Contains("N° HCR", lines[0], StringComparison.Ordinal);
         Assert.Contains("UNHCR-EXPORT-1", lines[1], StringComparison.Ordinal);
-        Assert.Contains("Homeless", lines[1], StringComparison.Ordinal);
+        Assert.Contains(";Sans abri", lines[1], StringComparison.Ordinal);
+        Assert.Contains(";Rabat-Salé-Kénitra;", lines[1], StringComparison.Ordinal);
+        Assert.Contains(";Réfugié(e) reconnu(e) par le HCR;", lines[1], StringComparison.Ordinal);
+        var comma = await social.GetStringAsync("/Migrants/Export?separator=comma&q=" + family);
+        Assert.StartsWith("N° de dossier,Nom de famille,Prénom", comma.TrimStart('\uFEFF'), StringComparison.Ordinal);
 
         var xlsx = await social.GetAsync("/Migrants/Export?format=xlsx&q=" + family);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
@@ -229,8 +238,8 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         using var sheet = new MemoryStream(bytes);
         var rows = MiniExcelLibs.MiniExcel.Query(sheet, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Single(rows);
-        Assert.Equal("UNHCR-EXPORT-1", rows[0]["UnhcrNumber"]);
-        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "MigrantExport" && a.UserName == DemoAccounts.RabatSocial && a.EntityKey!.Contains(family))));
+        Assert.Equal("UNHCR-EXPORT-1", rows[0]["N° HCR"]);
+        Assert.Equal(3, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "MigrantExport" && a.UserName == DemoAccounts.RabatSocial && a.EntityKey!.Contains(family))));
     }
 
     [Fact]
@@ -241,8 +250,8 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         // Centre directors see no file outside their apprentices, and never the sensitive columns.
         var director = await ClientAsync(DemoAccounts.AlkariDirector);
         var header = (await director.GetStringAsync("/Migrants/Export")).TrimStart('\uFEFF').Split('\n')[0];
-        Assert.StartsWith("FileNumber,FamilyName", header, StringComparison.Ordinal);
-        foreach (var column in new[] { "AdministrativeStatus", "ResidenceCardNumber", "UnhcrNumber", "Vulnerabilities", "RegularisationYear" })
+        Assert.StartsWith("N° de dossier;Nom de famille", header, StringComparison.Ordinal);
+        foreach (var column in new[] { "Situation administrative", "N° de carte de séjour", "N° HCR", "Vulnérabilités", "Année de la campagne" })
         {
             Assert.DoesNotContain(column, header, StringComparison.Ordinal);
         }

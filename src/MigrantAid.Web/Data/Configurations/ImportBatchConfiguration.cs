@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Web.Data.Configurations;
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> b)
+    {
+        b.Property(e => e.UserId).HasMaxLength(64).IsRequired();
+        b.Property(e => e.Kind).HasMaxLength(ImportBatch.KindMaxLength).IsRequired();
+        b.Property(e => e.FileName).HasMaxLength(ImportBatch.FileNameMaxLength).IsRequired();
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        b.HasIndex(e => e.CreatedAt);
+    }
+}
+
+internal sealed class ImportProgressEntryConfiguration : IEntityTypeConfiguration<ImportProgressEntry>
+{
+    public void Configure(EntityTypeBuilder<ImportProgressEntry> b)
+    {
+        b.Property(e => e.Id).HasMaxLength(ImportProgressEntry.IdMaxLength);
+        b.HasIndex(e => e.UpdatedAt);
+    }
+}
