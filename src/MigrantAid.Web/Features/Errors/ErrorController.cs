@@ -31,6 +31,7 @@ public sealed class ErrorController : Controller
         var referrer = Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var r)
             && string.Equals(r.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase) ? r.PathAndQuery : null;
         var back = referrer ?? (original?.OriginalPath is { Length: > 0 } path ? path + original.OriginalQueryString : null);
+        ViewData["ControlCharacters"] = HttpContext.Items.ContainsKey(Infrastructure.Security.ControlCharacterFilter.RefusedItem);
         ViewData["BackUrl"] = back is not null && Url.IsLocalUrl(back) && !back.StartsWith("/Error", StringComparison.OrdinalIgnoreCase) ? back : null;
         return View("Error", Response.StatusCode);
     }

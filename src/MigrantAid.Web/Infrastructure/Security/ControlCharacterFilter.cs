@@ -11,6 +11,9 @@ namespace MigrantAid.Web.Infrastructure.Security;
 /// </summary>
 public sealed class ControlCharacterFilter : IAsyncResourceFilter
 {
+    /// <summary>Set on the request this filter refused, for the error page.</summary>
+    public const string RefusedItem = "MigrantAid.ControlCharacterRefused";
+
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
@@ -18,6 +21,8 @@ public sealed class ControlCharacterFilter : IAsyncResourceFilter
             || (request.HasFormContentType && (await request.ReadFormAsync(context.HttpContext.RequestAborted)) is { } form
                 && form.Any(f => HasControl(f.Key) || f.Value.Any(HasControl))))
         {
+            // The error page says why (not "the form expired", the usual cause of a 400).
+            context.HttpContext.Items[RefusedItem] = true;
             context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
             return;
         }

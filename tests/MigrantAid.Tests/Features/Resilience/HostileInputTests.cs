@@ -24,7 +24,9 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
         var family = UniqueName("Nul");
         var response = await client.SubmitFormAsync("/Migrants/Create?culture=fr", Form(rsk, family + "\0x", "Awa"), "/Migrants/Create");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("La demande n'a pas pu être traitée", await response.ReadTextAsync(), StringComparison.Ordinal);
+        var refusal = await response.ReadTextAsync();
+        Assert.Contains("La demande n'a pas pu être traitée", refusal, StringComparison.Ordinal);
+        Assert.Contains("caractère invisible ou de contrôle", refusal, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Migrants.CountAsync(m => m.FamilyName.StartsWith(family))));
         // In a search box (a GET form) too.
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Migrants?q=a%00b")).StatusCode);
