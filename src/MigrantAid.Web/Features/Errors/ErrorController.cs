@@ -31,7 +31,9 @@ public sealed class ErrorController : Controller
         var referrer = Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var r)
             && string.Equals(r.Authority, Request.Host.Value, StringComparison.OrdinalIgnoreCase) ? r.PathAndQuery : null;
         var back = referrer ?? (original?.OriginalPath is { Length: > 0 } path ? path + original.OriginalQueryString : null);
-        ViewData["ControlCharacters"] = HttpContext.Items.ContainsKey(Infrastructure.Security.ControlCharacterFilter.RefusedItem);
+        ViewData["ControlCharacters"] = Response.StatusCode == 400 && (HttpContext.Items.ContainsKey(Infrastructure.Security.ControlCharacterFilter.RefusedItem)
+            || Request.Query.Any(q => Infrastructure.Security.ControlCharacterFilter.HasControl(q.Key) || q.Value.Any(Infrastructure.Security.ControlCharacterFilter.HasControl))
+            || (Request.HasFormContentType && Request.Form.Any(f => f.Value.Any(Infrastructure.Security.ControlCharacterFilter.HasControl))));
         ViewData["BackUrl"] = back is not null && Url.IsLocalUrl(back) && !back.StartsWith("/Error", StringComparison.OrdinalIgnoreCase) ? back : null;
         return View("Error", Response.StatusCode);
     }

@@ -21,6 +21,8 @@ public sealed class MalformedFormMiddleware(RequestDelegate next)
             {
                 // The error page runs on this same request: it must find a form it can read.
                 context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+                // The error page says the form could not be read (not "the form expired").
+                context.Items[ControlCharacterFilter.RefusedItem] = true;
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
