@@ -26,11 +26,11 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage(_ => l["Users.DisplayNameRequired"])
             .MaximumLength(ApplicationUser.DisplayNameMaxLength).WithMessage(_ => l["Common.TooLong", ApplicationUser.DisplayNameMaxLength]);
         RuleFor(f => f.Role).Must(r => Roles.All.Contains(r)).WithMessage(_ => l["Users.RoleRequired"]);
-        RuleFor(f => f.RegionId).NotNull().When(f => f.Role is Roles.RegionalManager or Roles.SocialWorker)
+        RuleFor(f => f.RegionId).NotNull().When(f => AccessModel.ScopeOf(f.Role) == ScopeKind.Region)
             .WithMessage(_ => l["Users.RegionRequired"]);
-        RuleFor(f => f.CentreCode).NotEmpty().When(f => f.Role == Roles.CentreDirector)
+        RuleFor(f => f.CentreCode).NotEmpty().When(f => AccessModel.ScopeOf(f.Role) == ScopeKind.Centre)
             .WithMessage(_ => l["Users.CentreRequired"]);
-        RuleFor(f => f.PartnerId).NotNull().When(f => f.Role == Roles.PartnerViewer)
+        RuleFor(f => f.PartnerId).NotNull().When(f => AccessModel.ScopeOf(f.Role) == ScopeKind.Partner)
             .WithMessage(_ => l["Users.PartnerRequired"]);
     }
 }

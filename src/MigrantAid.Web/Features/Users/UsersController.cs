@@ -205,7 +205,7 @@ public sealed class UsersController(
         var result = await validator.ValidateAsync(form);
         result.AddTo(ModelState);
         int? centreId = null, regionId = form.RegionId;
-        if (form.Role == Roles.CentreDirector && !string.IsNullOrWhiteSpace(form.CentreCode))
+        if (AccessModel.ScopeOf(form.Role) == ScopeKind.Centre && !string.IsNullOrWhiteSpace(form.CentreCode))
         {
             var centre = await db.TrainingCentres.Where(c => c.Code == form.CentreCode.Trim()).Select(c => new { c.Id, c.RegionId }).SingleOrDefaultAsync();
             if (centre is null)
@@ -230,10 +230,11 @@ public sealed class UsersController(
 
     private static void ApplyScope(ApplicationUser user, UserForm form, int? regionId, int? centreId)
     {
-        // Scope follows the role: national roles carry none, a director their centre (and its region).
-        user.RegionId = form.Role is Roles.RegionalManager or Roles.SocialWorker or Roles.CentreDirector ? regionId : null;
-        user.TrainingCentreId = form.Role == Roles.CentreDirector ? centreId : null;
-        user.PartnerId = form.Role == Roles.PartnerViewer ? form.PartnerId : null;
+        // Scope follows the role's scope kind in the access model: national roles carry none, a director their centre (and its region).
+        var kind = AccessModel.ScopeOf(form.Role);
+        user.RegionId = kind is ScopeKind.Region or ScopeKind.Centre ? regionId : null;
+        user.TrainingCentreId = kind == ScopeKind.Centre ? centreId : null;
+        user.PartnerId = kind == ScopeKind.Partner ? form.PartnerId : null;
     }
 
     /// <summary>A random temporary password, shown once to the administrator; the user must change it.</summary>

@@ -135,6 +135,9 @@ public static class AccessModel
     public static IReadOnlySet<string> PermissionsOf(string role) =>
         ByRole.TryGetValue(role, out var r) ? r.Permissions : FrozenSet<string>.Empty;
 
+    /// <summary>Roles that must sign in with a second factor (an authenticator app): the national ones.</summary>
+    public static readonly IReadOnlyList<string> TwoFactorRoles = [Roles.Administrator, Roles.NationalManager];
+
     public static ScopeKind ScopeOf(string role) => ByRole.TryGetValue(role, out var r) ? r.Scope : ScopeKind.None;
 
     public static bool Has(this ClaimsPrincipal? user, string permission)

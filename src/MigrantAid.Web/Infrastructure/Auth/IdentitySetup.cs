@@ -10,8 +10,8 @@ namespace MigrantAid.Web.Infrastructure.Auth;
 
 public static class IdentitySetup
 {
-    /// <summary>Roles that must sign in with a second factor (an authenticator app).</summary>
-    public static readonly string[] TwoFactorRoles = [Roles.Administrator, Roles.NationalManager];
+    /// <summary>Roles that must sign in with a second factor: decided in <see cref="AccessModel.TwoFactorRoles"/>.</summary>
+    public static IReadOnlyList<string> TwoFactorRoles => AccessModel.TwoFactorRoles;
 
     public static IServiceCollection AddAppIdentity(this IServiceCollection services)
     {
