@@ -138,7 +138,8 @@ public static class AccessModel
     /// <summary>Roles that must sign in with a second factor (an authenticator app): the national ones.</summary>
     public static readonly IReadOnlyList<string> TwoFactorRoles = [Roles.Administrator, Roles.NationalManager];
 
-    public static ScopeKind ScopeOf(string role) => ByRole.TryGetValue(role, out var r) ? r.Scope : ScopeKind.None;
+    /// <summary>The scope kind of a role; none for an unknown or missing role (a form sent without one).</summary>
+    public static ScopeKind ScopeOf(string? role) => role is not null && ByRole.TryGetValue(role, out var r) ? r.Scope : ScopeKind.None;
 
     public static bool Has(this ClaimsPrincipal? user, string permission)
     {
