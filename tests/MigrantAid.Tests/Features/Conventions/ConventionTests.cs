@@ -273,17 +273,10 @@ public sealed class ConventionTests(ConventionsFixture app) : IClassFixture<Conv
             var errors = IatiSchema.Validate(xml);
             Assert.True(errors.Count == 0, string.Join("\n", errors));
         }
-        if (IatiSchema.Folder() is not null)
-        {
-            // The validation is real: a file without its identifier is refused.
-            var broken = XDocument.Parse(await client.GetStringAsync($"/Conventions/Report/{d.A}?period=2018&format=xml"));
-            broken.Root!.Element("iati-activity")!.Element("iati-identifier")!.Remove();
-            Assert.NotEmpty(IatiSchema.Validate(broken.ToString()));
-        }
-        else
-        {
-            Assert.Null(Environment.GetEnvironmentVariable("IATI_SCHEMAS"));
-        }
+        // The validation is real: a file without its identifier is refused.
+        var broken = XDocument.Parse(await client.GetStringAsync($"/Conventions/Report/{d.A}?period=2018&format=xml"));
+        broken.Root!.Element("iati-activity")!.Element("iati-identifier")!.Remove();
+        Assert.NotEmpty(IatiSchema.Validate(broken.ToString()));
     }
 
     [Fact]
@@ -324,32 +317,24 @@ public sealed class ConventionTests(ConventionsFixture app) : IClassFixture<Conv
 }
 
 /// <summary>
-/// The IATI 2.03 activity schema (iati-activities-schema.xsd, iati-common.xsd, xml.xsd from the
-/// public repository IATI/IATI-Schemas, branch version-2.03). Looked for in IATI_SCHEMAS, then
-/// shared/iati-schemas beside the repository; without them only the structure is checked.
+/// The IATI 2.03 activity schema (iati-activities-schema.xsd, iati-common.xsd, xml.xsd), copied
+/// from the public repository IATI/IATI-Schemas, branch version-2.03 (see IatiSchemas/SOURCE.md),
+/// and copied beside the test assembly by the project file.
 /// </summary>
 public static class IatiSchema
 {
-    public static string? Folder()
+    public static string Folder()
     {
-        var candidates = new List<string?> { Environment.GetEnvironmentVariable("IATI_SCHEMAS") };
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            candidates.Add(Path.Combine(dir.FullName, "shared", "iati-schemas"));
-            candidates.Add(Path.Combine(dir.FullName, "iati-schemas"));
-        }
-        return candidates.FirstOrDefault(c => c is not null && File.Exists(Path.Combine(c, "iati-activities-schema.xsd")));
+        var folder = Path.Combine(AppContext.BaseDirectory, "Features", "Conventions", "IatiSchemas");
+        Assert.True(File.Exists(Path.Combine(folder, "iati-activities-schema.xsd")), $"The IATI schema files are missing from {folder}.");
+        return folder;
     }
 
     public static IReadOnlyList<string> Validate(string xml)
     {
         var folder = Folder();
-        if (folder is null)
-        {
-            return [];
-        }
         var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        using (var reader = XmlReader.Create(Path.Combine(folder, "iati-activities-schema.xsd"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, XmlResolver = new XmlUrlResolver() }))
+        using (var reader = XmlReader.Create(Path.Combine(folder, "iati-activities-schema.xsd"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = new XmlUrlResolver() }))
         {
             schemas.Add(null, reader);
         }
