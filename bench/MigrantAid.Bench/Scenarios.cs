@@ -134,6 +134,12 @@ internal sealed class ScenarioRunner(BenchApp app, SqlCapture capture, string db
             new("director", Accounts.Director, (c, _) => c.GetAsync("/Dashboard")),
             new("national, one region", Accounts.National, (c, _) => c.GetAsync($"/Dashboard?regionId={f.RskRegionId}")),
         ]),
+        new("convention indicators, national view and partner home (dashboard target)", 100, [
+            new("/Conventions/Overview national", Accounts.National, (c, _) => c.GetAsync("/Conventions/Overview")),
+            new("partner home", Accounts.Partner, (c, _) => c.GetAsync("/")),
+            new("national home", Accounts.National, (c, _) => c.GetAsync("/")),
+            new("regional home", Accounts.Regional, (c, _) => c.GetAsync("/")),
+        ]),
     ];
 
     private (string Target, FormUrlEncodedContent Content)? prepared;

@@ -89,7 +89,7 @@ builder.Services.AddAuditFeature();
 builder.Services.AddConventionsFeature();
 builder.Services.AddActivitiesFeature();
 builder.Services.AddDistributionsFeature(builder.Configuration);
-builder.Services.AddDashboardFeature();
+builder.Services.AddDashboardFeature(builder.Configuration);
 builder.Services.AddPrivacyFeature(builder.Configuration);
 builder.Services.AddRetentionFeature(builder.Configuration);
 

@@ -76,6 +76,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<SearchIndexState> SearchIndexStates => Set<SearchIndexState>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+    public DbSet<DashboardFigure> DashboardFigures => Set<DashboardFigure>();
+    public DbSet<DashboardFigureRefresh> DashboardFigureRefreshes => Set<DashboardFigureRefresh>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

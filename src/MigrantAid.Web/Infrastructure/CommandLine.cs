@@ -12,12 +12,13 @@ namespace MigrantAid.Web.Infrastructure;
 /// seeds reference data; <c>create-admin --email x</c> creates the first Administrator,
 /// reading the password from standard input (never from the command line);
 /// <c>demo-data --migrants N</c> (Development only) generates the demo with N people;
+/// <c>refresh-figures</c> rebuilds the dashboard figures now;
 /// <c>retention [--dry-run]</c> applies the retention periods now (or only reports what it would do);
 /// <c>backup --to DIR</c> copies the live SQLite database; <c>restore --from FILE</c> checks a copy and brings it back.
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string verb) => verb is "migrate" or "create-admin" or "demo-data" or "retention" or "backup" or "restore";
+    public static bool IsCommand(string verb) => verb is "migrate" or "create-admin" or "demo-data" or "retention" or "refresh-figures" or "backup" or "restore";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -113,6 +114,21 @@ public static class CommandLine
                     await Console.Error.WriteLineAsync("The run stopped on an error: " + run.Error);
                     return 1;
                 }
+                return 0;
+            }
+            case "refresh-figures":
+            {
+                await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment);
+                await using var scope = app.Services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("command line: refresh the dashboard figures");
+                var refresh = await scope.ServiceProvider.GetRequiredService<Features.Dashboard.FiguresRefresher>().RefreshAsync(CancellationToken.None);
+                if (refresh is null)
+                {
+                    await Console.Error.WriteLineAsync("Another app instance is refreshing the dashboard figures now (it holds the lease); try again later.");
+                    return 1;
+                }
+                await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Dashboard figures refreshed: {refresh.Rows} rows in {refresh.DurationMs} ms."));
                 return 0;
             }
             case "backup":

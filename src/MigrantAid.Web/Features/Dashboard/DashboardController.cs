@@ -14,7 +14,8 @@ public sealed record NamedCount(int Id, string Name, int Count);
 
 public sealed record DashboardViewModel(
     DashboardFilter Filter, string Month, string? RegionName, string? CentreName, IReadOnlyList<NamedCount> Regions,
-    IReadOnlyList<NamedCount> Centres, IReadOnlyList<DashboardSectionResult> Sections, bool MayPickRegion);
+    IReadOnlyList<NamedCount> Centres, IReadOnlyList<DashboardSectionResult> Sections, bool MayPickRegion,
+    DateTimeOffset? FiguresAsOf = null, bool FiguresPending = false);
 
 /// <summary>
 /// Regional, national and centre dashboards: counts only (no person), under the viewer's row
@@ -22,7 +23,8 @@ public sealed record DashboardViewModel(
 /// region or see them side by side, and anyone may drill down to a centre they may see.
 /// </summary>
 [Authorize(Permissions.DashboardsRead)]
-public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeProvider clock, IEnumerable<IDashboardSection> sections) : Controller
+public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeProvider clock, IEnumerable<IDashboardSection> sections,
+    DashboardFigures figures, FiguresTrigger trigger, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : Controller
 {
     public async Task<IActionResult> Index(int? regionId, int? centreId, PeriodKind period = PeriodKind.AcademicYear, string? month = null, CancellationToken ct = default)
     {
@@ -31,8 +33,12 @@ public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeP
         {
             return NotFound();
         }
+        // A region or the country is read from the summary rows: before their first refresh,
+        // say the figures are being prepared rather than show zeros (a centre is counted live).
+        var asOf = await figures.AsOfAsync(ct);
+        var pending = asOf is null && filter.CentreId is null;
         var built = new List<DashboardSectionResult>();
-        foreach (var section in sections.OrderBy(s => s.Order))
+        foreach (var section in pending ? Enumerable.Empty<IDashboardSection>() : sections.OrderBy(s => s.Order))
         {
             if (await section.BuildAsync(filter, ct) is { } result)
             {
@@ -47,8 +53,17 @@ public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeP
         var centreName = filter.CentreId is { } cid ? await db.TrainingCentres.Where(c => c.Id == cid).Select(c => c.Name).SingleAsync(ct) : null;
         var centres = filter.CentreId is null && filter.RegionId is not null ? await CentresAsync(filter, ct) : [];
         var model = new DashboardViewModel(filter, filter.Period.From.ToString("yyyy-MM", CultureInfo.InvariantCulture), regionName, centreName,
-            regions, centres, built, filter.Scope.IsNational);
+            regions, centres, built, filter.Scope.IsNational, filter.CentreId is null ? asOf?.RefreshedAt : clock.GetUtcNow(), pending);
         return View(model);
+    }
+
+    /// <summary>Asks the background job to rebuild the figures now (administrators); the page says when they are from.</summary>
+    [HttpPost, ValidateAntiForgeryToken, Authorize(Permissions.ReferenceDataManage)]
+    public IActionResult Refresh()
+    {
+        trigger.RequestNow();
+        TempData["Success"] = l["Dashboard.RefreshRequested"].Value;
+        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>The figures of one chart, as CSV or XLSX (what the table shows, nothing more).</summary>

@@ -7,11 +7,12 @@ using MigrantAid.Web.Infrastructure.Auth;
 
 namespace MigrantAid.Web.Features.Dashboard;
 
-public sealed record DashboardSummary(bool National, int Followed, int RegisteredThisMonth, int InTraining, int Applications,
-    double? AttendanceLastMonth, DateOnly LastMonth, int DropoutsThisYear, int DropoutsForIncome, int OpenNeeds, int AcademicYear);
+public sealed record DashboardSummary(bool National, long Followed, long RegisteredThisMonth, long InTraining, long Applications,
+    double? AttendanceLastMonth, DateOnly LastMonth, long DropoutsThisYear, long DropoutsForIncome, long OpenNeeds, int AcademicYear,
+    DateTimeOffset? AsOf = null);
 
-/// <summary>The regional (or national) dashboard in a few figures, on the managers' home page: counts in SQL, under the viewer's scope.</summary>
-public sealed class DashboardSummaryViewComponent(AppDbContext db, CurrentUser user, TimeProvider clock) : ViewComponent
+/// <summary>The regional (or national) dashboard in a few figures, on the managers' home page: read from the summary rows, under the viewer's scope.</summary>
+public sealed class DashboardSummaryViewComponent(DashboardFigures figures, CurrentUser user, TimeProvider clock) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -19,39 +20,35 @@ public sealed class DashboardSummaryViewComponent(AppDbContext db, CurrentUser u
         var scope = user.Scope;
         var region = scope.Kind == ScopeKind.Region ? scope.RegionId : null;
         var today = clock.Today();
-        var monthStart = new DateTimeOffset(new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc));
         var (dueYear, dueMonth) = RiskList.MonthDue(today);
         var year = AcademicYear.Of(today);
         var yearStart = AcademicYear.FirstDay(year);
-
-        var people = db.Migrants.AsNoTracking().Where(m => m.MergedIntoId == null);
-        var needs = db.Needs.AsNoTracking();
-        var enrolments = db.Enrolments.AsNoTracking();
-        var attendance = db.MonthlyAttendance.AsNoTracking();
-        if (region is { } r)
+        var asOf = await figures.AsOfAsync(ct);
+        if (asOf is null)
         {
-            people = people.Where(m => m.RegionId == r);
-            needs = needs.Where(n => n.RegionId == r);
-            enrolments = enrolments.Where(e => e.RegionId == r);
-            attendance = attendance.Where(a => a.RegionId == r);
+            return View("~/Features/Dashboard/_Summary.cshtml", new DashboardSummary(scope.IsNational, 0, 0, 0, 0, null, new DateOnly(dueYear, dueMonth, 1), 0, 0, 0, year));
         }
         var readsPeople = scope.Has(Permissions.MigrantsRead);
-        var month = await attendance.Where(a => a.Year == dueYear && a.Month == dueMonth)
-            .GroupBy(a => 1).Select(g => new { Expected = g.Sum(a => a.CentreDaysExpected + a.HostDaysExpected), Present = g.Sum(a => a.CentreDaysPresent + a.HostDaysPresent) })
-            .FirstOrDefaultAsync(ct);
-        var dropped = enrolments.Where(e => e.DroppedOutOn >= yearStart);
+        var thisMonth = Measures.Month(today);
+        var dueIndex = (dueYear * 12) + dueMonth;
+        var people = readsPeople ? await figures.ByMonthAsync(Measures.PeopleStatus, region, 0, int.MaxValue, ct) : [];
+        var now = await figures.ByKeyAsync(Measures.EnrolmentsNow, region, 0, 0, ct);
+        var attendance = await figures.AttendanceAsync(region, dueIndex, dueIndex, ct);
+        var dropped = await figures.ByKeyAsync(Measures.Dropped, region, Measures.Month(yearStart), int.MaxValue, ct);
+        var needs = readsPeople ? await figures.ByKeysAsync(Measures.NeedsOpened, region, 0, int.MaxValue, ct) : [];
         var model = new DashboardSummary(
             scope.IsNational,
-            readsPeople ? await people.CountAsync(ct) : 0,
-            readsPeople ? await people.CountAsync(m => m.CreatedAt >= monthStart, ct) : 0,
-            await enrolments.CountAsync(e => e.Status == EnrolmentStatus.Active || e.Status == EnrolmentStatus.Suspended, ct),
-            await enrolments.CountAsync(e => e.Status == EnrolmentStatus.Applied, ct),
-            month is null || month.Expected == 0 ? null : DashboardMath.Rate(month.Present, month.Expected),
+            people.Values.Sum(),
+            people.GetValueOrDefault(thisMonth),
+            now.GetValueOrDefault((int)EnrolmentStatus.Active) + now.GetValueOrDefault((int)EnrolmentStatus.Suspended),
+            now.GetValueOrDefault((int)EnrolmentStatus.Applied),
+            attendance.TryGetValue(dueIndex, out var a) && a.Expected > 0 ? DashboardMath.Rate(a.Present, a.Expected) : null,
             new DateOnly(dueYear, dueMonth, 1),
-            await dropped.CountAsync(ct),
-            await dropped.CountAsync(e => e.DropoutReason == DropoutReason.NeedsIncomeBegging || e.DropoutReason == DropoutReason.NeedsIncomeInformalWork, ct),
-            readsPeople ? await needs.CountAsync(n => n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred, ct) : 0,
-            year);
+            dropped.Values.Sum(),
+            dropped.GetValueOrDefault((int)DropoutReason.NeedsIncomeBegging) + dropped.GetValueOrDefault((int)DropoutReason.NeedsIncomeInformalWork),
+            needs.Where(x => x.Key.Item2 is (int)NeedStatus.Open or (int)NeedStatus.Referred).Sum(x => x.Value),
+            year,
+            asOf.RefreshedAt);
         return View("~/Features/Dashboard/_Summary.cshtml", model);
     }
 }

@@ -8,7 +8,7 @@ using MigrantAid.Web.Infrastructure.Localization;
 namespace MigrantAid.Web.Features.Dashboard;
 
 /// <summary>The people followed: registrations per month, legal status, vulnerabilities, needs and referrals (sensitive: only for who may read them).</summary>
-public sealed class PeopleSection(AppDbContext db, IStringLocalizer<SharedResource> l) : IDashboardSection
+public sealed class PeopleSection(DashboardFigures figures, IStringLocalizer<SharedResource> l) : IDashboardSection
 {
     public int Order => 10;
 
@@ -19,87 +19,56 @@ public sealed class PeopleSection(AppDbContext db, IStringLocalizer<SharedResour
         {
             return null;
         }
-        var people = db.Migrants.AsNoTracking().Where(m => m.MergedIntoId == null);
-        var needs = db.Needs.AsNoTracking();
-        if (f.RegionId is { } region)
-        {
-            people = people.Where(m => m.RegionId == region);
-            needs = needs.Where(n => n.RegionId == region);
-        }
+        // From the summary rows (Figures.cs): files by month of registration, needs by month opened.
+        var region = f.RegionId;
         var charts = new List<DashboardChart>();
 
         // Registrations per month, this period and the one before (aligned month by month).
-        var current = new List<double>();
-        var previous = new List<double>();
-        foreach (var (month, before) in f.Period.Months.Zip(f.Previous.Months))
-        {
-            current.Add(await CountCreatedAsync(people, month, ct));
-            previous.Add(await CountCreatedAsync(people, before, ct));
-        }
+        var current = await figures.ByMonthAsync(Measures.PeopleStatus, region, f.Period.FromMonthIndex, f.Period.ToMonthIndex, ct);
+        var previous = await figures.ByMonthAsync(Measures.PeopleStatus, region, f.Previous.FromMonthIndex, f.Previous.ToMonthIndex, ct);
         charts.Add(new DashboardChart("registrations", l["Dashboard.Registrations"], ChartKind.Line,
             f.Period.Months.Select(DashboardMath.MonthLabel).ToList(),
-            [new(l["Dashboard.CurrentPeriod", f.Period.Label], current), new(l["Dashboard.PreviousPeriod", f.Previous.Label], previous)]));
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => (double)current.GetValueOrDefault(Measures.Month(m))).ToList()),
+             new(l["Dashboard.PreviousPeriod", f.Previous.Label], f.Previous.Months.Select(m => (double)previous.GetValueOrDefault(Measures.Month(m))).ToList())]));
 
         // People followed at the end of the period, by legal status.
-        var endNow = f.Period.EndInstant;
-        var endBefore = f.Previous.EndInstant;
-        var statusNow = await people.Where(m => m.CreatedAt < endNow).GroupBy(m => m.AdministrativeStatus)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var statusBefore = await people.Where(m => m.CreatedAt < endBefore).GroupBy(m => m.AdministrativeStatus)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var statusNow = await figures.ByKeyAsync(Measures.PeopleStatus, region, 0, f.Period.ToMonthIndex, ct);
+        var statusBefore = await figures.ByKeyAsync(Measures.PeopleStatus, region, 0, f.Previous.ToMonthIndex, ct);
         var statuses = Enum.GetValues<AdministrativeStatus>();
         charts.Add(new DashboardChart("status", l["Dashboard.PeopleByStatus"], ChartKind.Bar,
             statuses.Select(s => (string)l["AdministrativeStatus." + s]).ToList(),
-            [new(l["Dashboard.AtEndOf", f.Period.Label], statuses.Select(s => (double)statusNow.GetValueOrDefault(s)).ToList()),
-             new(l["Dashboard.AtEndOf", f.Previous.Label], statuses.Select(s => (double)statusBefore.GetValueOrDefault(s)).ToList())]));
+            [new(l["Dashboard.AtEndOf", f.Period.Label], statuses.Select(s => (double)statusNow.GetValueOrDefault((int)s)).ToList()),
+             new(l["Dashboard.AtEndOf", f.Previous.Label], statuses.Select(s => (double)statusBefore.GetValueOrDefault((int)s)).ToList())]));
 
-        // Vulnerabilities (several per person): one count per kind, in SQL.
+        // Vulnerabilities (several per person), and disability as the Washington Group defines it.
         var kinds = Enum.GetValues<Vulnerability>().Where(v => v != Vulnerability.None).ToList();
-        var followed = people.Where(m => m.CreatedAt < endNow);
-        var vulnerable = new List<double>();
-        foreach (var v in kinds)
-        {
-            var bit = (int)v;
-            vulnerable.Add(await followed.CountAsync(m => ((int)m.Vulnerabilities & bit) != 0, ct));
-        }
-        // Disability as the Washington Group defines it (a lot of difficulty or cannot do, in any domain).
-        vulnerable.Add(await followed.CountAsync(m => m.HasDisability == true, ct));
+        var vulnerable = await figures.ByKeyAsync(Measures.PeopleVulnerability, region, 0, f.Period.ToMonthIndex, ct);
         charts.Add(new DashboardChart("vulnerabilities", l["Dashboard.PeopleByVulnerability"], ChartKind.Bar,
-            kinds.Select(v => (string)l["Vulnerability." + v]).Append(l["Dashboard.DisabilityWg"]).ToList(), [new(l["Dashboard.AtEndOf", f.Period.Label], vulnerable)]));
+            kinds.Select(v => (string)l["Vulnerability." + v]).Append(l["Dashboard.DisabilityWg"]).ToList(),
+            [new(l["Dashboard.AtEndOf", f.Period.Label], kinds.Select(v => (double)vulnerable.GetValueOrDefault((int)v)).Append(vulnerable.GetValueOrDefault(Measures.NoKey)).ToList())]));
 
         // People followed, by sex and disability (the disaggregation partners ask for).
-        var bySexAndDisability = await followed.GroupBy(m => new { m.Sex, m.HasDisability })
-            .Select(g => new { g.Key.Sex, g.Key.HasDisability, Count = g.Count() }).ToListAsync(ct);
+        var bySexAndDisability = await figures.ByKeysAsync(Measures.PeopleSex, region, 0, f.Period.ToMonthIndex, ct);
         var sexes = Enum.GetValues<Sex>();
         charts.Add(new DashboardChart("disability", l["Dashboard.PeopleByDisability"], ChartKind.StackedBar,
             sexes.Select(x => (string)l["Sex." + x]).ToList(),
-            new bool?[] { true, false, null }.Select(d => new ChartSeries(
-                d switch { true => l["Dashboard.WithDisability"], false => l["Dashboard.WithoutDisability"], _ => l["Dashboard.DisabilityNotAsked"] },
-                sexes.Select(x => (double)bySexAndDisability.Where(g => g.Sex == x && g.HasDisability == d).Sum(g => g.Count)).ToList())).ToList()));
+            new[] { 1, 2, 0 }.Select(d => new ChartSeries(
+                d switch { 1 => l["Dashboard.WithDisability"], 2 => l["Dashboard.WithoutDisability"], _ => l["Dashboard.DisabilityNotAsked"] },
+                sexes.Select(x => (double)bySexAndDisability.GetValueOrDefault(((int)x, d))).ToList())).ToList()));
 
         // Needs opened in the period, by kind and where they stand today.
-        var from = f.Period.From;
-        var to = f.Period.To;
-        var byKind = await needs.Where(n => n.OpenedOn >= from && n.OpenedOn <= to).GroupBy(n => new { n.Kind, n.Status })
-            .Select(g => new { g.Key.Kind, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var byKind = await figures.ByKeysAsync(Measures.NeedsOpened, region, f.Period.FromMonthIndex, f.Period.ToMonthIndex, ct);
         var needKinds = Enum.GetValues<NeedKind>();
         charts.Add(new DashboardChart("needs", l["Dashboard.NeedsByKind", f.Period.Label], ChartKind.StackedBar,
             needKinds.Select(k => (string)l["NeedKind." + k]).ToList(),
             Enum.GetValues<NeedStatus>().Select(s => new ChartSeries(l["NeedStatus." + s],
-                needKinds.Select(k => (double)byKind.Where(x => x.Kind == k && x.Status == s).Sum(x => x.Count)).ToList())).ToList()));
+                needKinds.Select(k => (double)byKind.GetValueOrDefault(((int)k, (int)s))).ToList())).ToList()));
         return new DashboardSectionResult(l["Dashboard.PeopleHeading"], charts);
-    }
-
-    private static Task<int> CountCreatedAsync(IQueryable<Migrant> people, DateOnly month, CancellationToken ct)
-    {
-        var start = new DateTimeOffset(month.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = start.AddMonths(1);
-        return people.CountAsync(m => m.CreatedAt >= start && m.CreatedAt < end, ct);
     }
 }
 
 /// <summary>Vocational training: enrolments by trade and status, attendance, dropouts (income first), completions, diplomas, outcomes at 6 months.</summary>
-public sealed class TrainingSection(AppDbContext db, IStringLocalizer<SharedResource> l) : IDashboardSection
+public sealed class TrainingSection(AppDbContext db, DashboardFigures figures, IStringLocalizer<SharedResource> l) : IDashboardSection
 {
     public int Order => 20;
 
@@ -110,6 +79,13 @@ public sealed class TrainingSection(AppDbContext db, IStringLocalizer<SharedReso
         {
             return null;
         }
+        // A centre's dashboard counts its own few hundred records live (indexed by centre);
+        // a region or the whole country reads the summary rows.
+        return f.CentreId is null ? await FromFiguresAsync(f, ct) : await LiveAsync(f, ct);
+    }
+
+    private async Task<DashboardSectionResult> LiveAsync(DashboardFilter f, CancellationToken ct)
+    {
         var enrolments = db.Enrolments.AsNoTracking();
         var attendance = db.MonthlyAttendance.AsNoTracking();
         if (f.RegionId is { } region)
@@ -180,6 +156,68 @@ public sealed class TrainingSection(AppDbContext db, IStringLocalizer<SharedReso
         return new DashboardSectionResult(l["Dashboard.TrainingHeading"], charts);
     }
 
+    private async Task<DashboardSectionResult> FromFiguresAsync(DashboardFilter f, CancellationToken ct)
+    {
+        var region = f.RegionId;
+        var charts = new List<DashboardChart>();
+        var (from, to) = (f.Period.FromMonthIndex, f.Period.ToMonthIndex);
+        var (pFrom, pTo) = (f.Previous.FromMonthIndex, f.Previous.ToMonthIndex);
+
+        // Enrolments that ran during the period, by trade and where they stand today.
+        var byTrade = await figures.RanAsync(region, f.Period, ct);
+        var tradeIds = byTrade.Keys.Select(k => k.Item1).Distinct().ToList();
+        var language = Cultures.Current;
+        var tradeNames = (await db.Trades.AsNoTracking().Where(t => tradeIds.Contains(t.Id)).ToListAsync(ct))
+            .OrderBy(t => t.Name(language), StringComparer.CurrentCulture).ToList();
+        charts.Add(new DashboardChart("enrolments", l["Dashboard.EnrolmentsByTrade", f.Period.Label], ChartKind.StackedBar,
+            tradeNames.Select(t => t.Name(language)).ToList(),
+            Enum.GetValues<EnrolmentStatus>().Select(s => new ChartSeries(l["EnrolmentStatus." + s],
+                tradeNames.Select(t => (double)byTrade.GetValueOrDefault((t.Id, (int)s))).ToList())).ToList()));
+
+        // Attendance rate per month (centre and host days together), this period and the one before.
+        var days = await figures.AttendanceAsync(region, from, to, ct);
+        var daysBefore = await figures.AttendanceAsync(region, pFrom, pTo, ct);
+        double Rate(Dictionary<int, (long Expected, long Present)> d, DateOnly m) =>
+            d.TryGetValue(Measures.Month(m), out var x) ? DashboardMath.Rate(x.Present, x.Expected) : 0;
+        charts.Add(new DashboardChart("attendance", l["Dashboard.AttendanceRate"], ChartKind.Line,
+            f.Period.Months.Select(DashboardMath.MonthLabel).ToList(),
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => Rate(days, m)).ToList()),
+             new(l["Dashboard.PreviousPeriod", f.Previous.Label], f.Previous.Months.Select(m => Rate(daysBefore, m)).ToList())],
+            IsPercent: true));
+
+        // Dropouts by reason: the need for an income first (the article).
+        var reasons = Enum.GetValues<DropoutReason>();
+        var drops = await figures.ByKeyAsync(Measures.Dropped, region, from, to, ct);
+        var dropsBefore = await figures.ByKeyAsync(Measures.Dropped, region, pFrom, pTo, ct);
+        charts.Add(new DashboardChart("dropouts", l["Dashboard.DropoutsByReason"], ChartKind.Bar,
+            reasons.Select(r => (string)l["DropoutReason." + r]).ToList(),
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], reasons.Select(r => (double)drops.GetValueOrDefault((int)r)).ToList()),
+             new(l["Dashboard.PreviousPeriod", f.Previous.Label], reasons.Select(r => (double)dropsBefore.GetValueOrDefault((int)r)).ToList())]));
+
+        // Starts, completions, diplomas and dropouts in the period.
+        async Task<List<double>> FlowAsync(int a, int b) =>
+        [
+            (await figures.ByKeyAsync(Measures.Started, region, a, b, ct)).Values.Sum(),
+            (await figures.ByKeyAsync(Measures.Completed, region, a, b, ct)).Values.Sum(),
+            (await figures.ByKeyAsync(Measures.Certified, region, a, b, ct)).Values.Sum(),
+            (await figures.ByKeyAsync(Measures.Dropped, region, a, b, ct)).Values.Sum(),
+        ];
+        charts.Add(new DashboardChart("completions", l["Dashboard.Completions"], ChartKind.Bar,
+            [l["Dashboard.Started"], l["Dashboard.Completed"], l["Dashboard.Certified"], l["Dashboard.DroppedOut"]],
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], await FlowAsync(from, to)), new(l["Dashboard.PreviousPeriod", f.Previous.Label], await FlowAsync(pFrom, pTo))]));
+
+        // What became of them: follow-ups that fell due in the period, by outcome (or not recorded yet).
+        var outcomes = await figures.ByKeyAsync(Measures.Outcomes, region, from, to, ct);
+        var outcomesBefore = await figures.ByKeyAsync(Measures.Outcomes, region, pFrom, pTo, ct);
+        var outcomeKinds = Enum.GetValues<TrainingOutcome>().Select(o => (TrainingOutcome?)o).Append(null).ToList();
+        static int Key(TrainingOutcome? o) => o is { } k ? (int)k : Measures.NoKey;
+        charts.Add(new DashboardChart("outcomes", l["Dashboard.Outcomes"], ChartKind.Bar,
+            outcomeKinds.Select(o => o is { } k ? (string)l["TrainingOutcome." + k] : l["Dashboard.OutcomeNotRecorded"]).ToList(),
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], outcomeKinds.Select(o => (double)outcomes.GetValueOrDefault(Key(o))).ToList()),
+             new(l["Dashboard.PreviousPeriod", f.Previous.Label], outcomeKinds.Select(o => (double)outcomesBefore.GetValueOrDefault(Key(o))).ToList())]));
+        return new DashboardSectionResult(l["Dashboard.TrainingHeading"], charts);
+    }
+
     private static async Task<Dictionary<int, double>> RatesAsync(IQueryable<MonthlyAttendance> attendance, DashboardPeriod p, CancellationToken ct)
     {
         var (a, b) = (p.FromMonthIndex, p.ToMonthIndex);
@@ -202,7 +240,7 @@ public sealed class TrainingSection(AppDbContext db, IStringLocalizer<SharedReso
 }
 
 /// <summary>All regions side by side, for national roles: registrations, starts, dropouts and completions in the period.</summary>
-public sealed class RegionsSection(AppDbContext db, IStringLocalizer<SharedResource> l) : IDashboardSection
+public sealed class RegionsSection(AppDbContext db, DashboardFigures figures, IStringLocalizer<SharedResource> l) : IDashboardSection
 {
     public int Order => 5;
 
@@ -213,19 +251,11 @@ public sealed class RegionsSection(AppDbContext db, IStringLocalizer<SharedResou
         {
             return null;
         }
-        var (from, to) = (f.Period.From, f.Period.To);
-        var (start, end) = (f.Period.FromInstant, f.Period.EndInstant);
-        var registered = f.Scope.Has(Permissions.MigrantsRead)
-            ? await db.Migrants.AsNoTracking().Where(m => m.MergedIntoId == null && m.CreatedAt >= start && m.CreatedAt < end)
-                .GroupBy(m => m.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct)
-            : [];
-        var enrolments = db.Enrolments.AsNoTracking();
-        var started = await enrolments.Where(e => e.ActivatedOn >= from && e.ActivatedOn <= to)
-            .GroupBy(e => e.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var dropped = await enrolments.Where(e => e.DroppedOutOn >= from && e.DroppedOutOn <= to)
-            .GroupBy(e => e.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var completed = await enrolments.Where(e => e.CompletedOn >= from && e.CompletedOn <= to)
-            .GroupBy(e => e.RegionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var (from, to) = (f.Period.FromMonthIndex, f.Period.ToMonthIndex);
+        var registered = f.Scope.Has(Permissions.MigrantsRead) ? await figures.ByRegionAsync(Measures.PeopleStatus, from, to, ct) : [];
+        var started = await figures.ByRegionAsync(Measures.Started, from, to, ct);
+        var dropped = await figures.ByRegionAsync(Measures.Dropped, from, to, ct);
+        var completed = await figures.ByRegionAsync(Measures.Completed, from, to, ct);
         var language = Cultures.Current;
         var regions = (await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct))
             .OrderByDescending(r => registered.GetValueOrDefault(r.Id) + started.GetValueOrDefault(r.Id)).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();

@@ -63,6 +63,20 @@ public sealed class AidDashboardSection(AppDbContext db, IStringLocalizer<Shared
             new(l["Dashboard.AidRegistered"], f.Period.Months.Select(m => (double)Of(m, true)).ToList()),
             new(l["Dashboard.AidUnregistered"], f.Period.Months.Select(m => (double)Of(m, false)).ToList()),
         ]);
-        return new DashboardSectionResult(l["Dashboard.AidHeading"], [byKind, reached]);
+
+        // People reached in the whole period against the period before (registered, and head-counts of the others).
+        async Task<List<double>> ReachedAsync(DashboardPeriod p) =>
+        [
+            await recipients.CountAsync(x => x.Distribution!.Date >= p.From && x.Distribution.Date <= p.To, ct),
+            await distributions.Where(d => d.Date >= p.From && d.Date <= p.To)
+                .SumAsync(d => d.UnregisteredGirls + d.UnregisteredBoys + d.UnregisteredWomen + d.UnregisteredMen, ct),
+        ];
+        var compared = new DashboardChart("aid-reached-compare", l["Dashboard.AidReachedCompared"], ChartKind.Bar,
+            [l["Dashboard.AidRegistered"], l["Dashboard.AidUnregistered"]],
+        [
+            new(l["Dashboard.CurrentPeriod", f.Period.Label], await ReachedAsync(f.Period)),
+            new(l["Dashboard.PreviousPeriod", f.Previous.Label], await ReachedAsync(f.Previous)),
+        ]);
+        return new DashboardSectionResult(l["Dashboard.AidHeading"], [byKind, reached, compared]);
     }
 }

@@ -94,6 +94,7 @@ public sealed class AidActivitiesDashboardTests(AppFactory app) : IClassFixture<
     private async Task<Dictionary<string, JsonElement>> ChartsAsync(string email, string? regionCode = null)
     {
         await ArrangeAsync();
+        await app.RefreshFiguresAsync();
         var client = app.CreateBrowserLikeClient();
         await client.SignInOrFailAsync(email);
         var region = regionCode is null ? "" : "&regionId=" + await app.WithDbAsync(db => db.Regions.Where(r => r.Code == regionCode).Select(r => r.Id).SingleAsync());

@@ -81,6 +81,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
             DemoDataSeeder.Check(await users.CreateAsync(user, DemoDataSeeder.DemoPassword));
             DemoDataSeeder.Check(await users.AddToRoleAsync(user, "RegionalManager"));
         }
+        await app.RefreshFiguresAsync();
     }
 
     private async Task<HttpClient> SignedInAsync(string email)

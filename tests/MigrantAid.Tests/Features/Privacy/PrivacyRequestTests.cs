@@ -166,6 +166,7 @@ public sealed class PrivacyRequestTests(AppFactory app) : IClassFixture<AppFacto
 
         async Task<string> FiguresAsync()
         {
+            await app.RefreshFiguresAsync();
             var doc = new HtmlParser().ParseDocument(await admin.GetTextAsync("/Dashboard?period=Month"));
             var charts = string.Join("\n", doc.QuerySelectorAll("script[type='application/json'][id^='chart-data-']").Select(s => s.Id + s.TextContent));
             var yearly = string.Join("\n", doc.QuerySelectorAll("script[type='application/json'][id^='chart-data-']").Select(s => s.TextContent));

@@ -71,6 +71,7 @@ public sealed class WashingtonGroupTests(AppFactory app) : IClassFixture<AppFact
         var notDisabled = await app.AddMigrantAsync("DOD", MigrantTestData.UniqueName("Able"), "Awa", configure: m => m.WgHearing = FunctioningDifficulty.NoDifficulty);
         await app.AddMigrantAsync("DOD", MigrantTestData.UniqueName("Unasked"), "Moussa", configure: m => m.Sex = Sex.Male);
 
+        await app.RefreshFiguresAsync();
         var national = await ClientAsync(DemoAccounts.National);
         var doc = new HtmlParser().ParseDocument(await national.GetTextAsync($"/Dashboard?period=Month&regionId={region}"));
         JsonElement Chart(string id) => JsonDocument.Parse(doc.QuerySelector($"script#chart-data-{id}")!.TextContent).RootElement;

@@ -196,10 +196,12 @@ public sealed partial class AccessModelTests(AppFactory app) : IClassFixture<App
         Assert.Equal(
         [
             "Data/Seed/DatabaseInitializer.cs: start-up: migrate and seed reference and demo data",
+            "Features/Dashboard/FiguresScheduler.cs: dashboard figures: background refresh",
             "Features/Retention/RetentionSetup.cs: retention job: scheduled daily run",
             "Infrastructure/CommandLine.cs: command line: count the demo data",
             "Infrastructure/CommandLine.cs: command line: create the first administrator",
             "Infrastructure/CommandLine.cs: command line: migrate",
+            "Infrastructure/CommandLine.cs: command line: refresh the dashboard figures",
             "Infrastructure/CommandLine.cs: command line: retention",
         ], sites);
     }

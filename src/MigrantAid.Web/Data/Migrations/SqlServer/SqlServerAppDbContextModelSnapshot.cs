@@ -1104,6 +1104,71 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.DashboardFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Key1")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Key2")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Value2")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Measure", "RegionId", "Period");
+
+                    b.HasIndex("Measure", "Period", "PeriodMonths", "RegionId", "TrainingCentreId");
+
+                    b.ToTable("DashboardFigures");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.DashboardFigureRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardFigureRefreshes");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.DiplomaTrack", b =>
                 {
                     b.Property<int>("Id")

@@ -1057,6 +1057,69 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("Countries");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.DashboardFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value2")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Measure", "RegionId", "Period");
+
+                    b.HasIndex("Measure", "Period", "PeriodMonths", "RegionId", "TrainingCentreId");
+
+                    b.ToTable("DashboardFigures");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.DashboardFigureRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardFigureRefreshes");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.DiplomaTrack", b =>
                 {
                     b.Property<int>("Id")

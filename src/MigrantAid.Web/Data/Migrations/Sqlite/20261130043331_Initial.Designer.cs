@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130030012_Initial")]
+    [Migration("20261130043331_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1058,6 +1058,69 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Countries");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.DashboardFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Key2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value2")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Measure", "RegionId", "Period");
+
+                    b.HasIndex("Measure", "Period", "PeriodMonths", "RegionId", "TrainingCentreId");
+
+                    b.ToTable("DashboardFigures");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.DashboardFigureRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DashboardFigureRefreshes");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.DiplomaTrack", b =>
