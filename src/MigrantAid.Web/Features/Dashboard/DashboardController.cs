@@ -149,16 +149,12 @@ public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeP
         return new DashboardFilter(scope, regionId, centreId, p, today);
     }
 
-    /// <summary>The region's centres with enrolments during the period, to drill down.</summary>
+    /// <summary>The region's centres with enrolments during the period, to drill down (from the summary rows).</summary>
     private async Task<List<NamedCount>> CentresAsync(DashboardFilter f, CancellationToken ct)
     {
-        var (from, to, region) = (f.Period.From, f.Period.To, f.RegionId);
-        var counts = await db.Enrolments.AsNoTracking()
-            .Where(e => e.RegionId == region && e.StartDate <= to && (e.DroppedOutOn == null || e.DroppedOutOn >= from) && (e.CompletedOn == null || e.CompletedOn >= from))
-            .GroupBy(e => e.TrainingCentreId).Select(g => new { g.Key, Count = g.Count() })
-            .OrderByDescending(x => x.Count).Take(20).ToListAsync(ct);
-        var ids = counts.Select(x => x.Key).ToList();
+        var counts = await figures.TopCentresAsync(f.RegionId!.Value, f.Period, 20, ct);
+        var ids = counts.Select(x => x.CentreId).ToList();
         var names = await db.TrainingCentres.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        return counts.Select(x => new NamedCount(x.Key, names.GetValueOrDefault(x.Key, ""), x.Count)).ToList();
+        return counts.Select(x => new NamedCount(x.CentreId, names.GetValueOrDefault(x.CentreId, ""), (int)x.Count)).ToList();
     }
 }

@@ -28,6 +28,8 @@ public static class Measures
     public const string Dropped = "enr.dropped";
     /// <summary>Follow-ups falling due by month and outcome (Key1; -1 not recorded).</summary>
     public const string Outcomes = "enr.outcome";
+    /// <summary>Enrolments that ran during a period, per centre (the region's centres to drill down to), Key1 and Key2 0.</summary>
+    public const string EnrolmentsRanByCentre = "enr.ran.centre";
     /// <summary>Attendance days by month: Value expected, Value2 present.</summary>
     public const string Attendance = "att";
 
@@ -116,7 +118,7 @@ public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProv
         // Enrolments: the region's figures (a centre's own dashboard is counted live: it is small).
         var horizon = Measures.Month(today) + 12;
         await foreach (var e in db.Enrolments.AsNoTracking()
-            .Select(e => new { e.RegionId, e.TradeId, e.Status, e.StartDate, e.ActivatedOn, e.CompletedOn, e.CertifiedOn, e.DroppedOutOn, e.DropoutReason, e.FollowUpDueOn, e.Outcome })
+            .Select(e => new { e.RegionId, e.TrainingCentreId, e.TradeId, e.Status, e.StartDate, e.ActivatedOn, e.CompletedOn, e.CertifiedOn, e.DroppedOutOn, e.DropoutReason, e.FollowUpDueOn, e.Outcome })
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             var r = e.RegionId;
@@ -143,7 +145,8 @@ public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProv
                 {
                     if (p.ToMonthIndex >= first)
                     {
-                        sums.Add(Measures.EnrolmentsRan, r, 0, p.FromMonthIndex, p.Months.Count, e.TradeId, (int)e.Status);
+                        sums.Add(Measures.EnrolmentsRan, r, 0, p.FromMonthIndex, p.ToMonthIndex - p.FromMonthIndex + 1, e.TradeId, (int)e.Status);
+                        sums.Add(Measures.EnrolmentsRanByCentre, r, e.TrainingCentreId, p.FromMonthIndex, p.ToMonthIndex - p.FromMonthIndex + 1, 0, 0);
                     }
                 }
             }
@@ -291,10 +294,20 @@ public sealed class DashboardFigures(AppDbContext db, FiguresTrigger trigger)
     /// <summary>Enrolments that ran during the period, by (trade, status).</summary>
     public async Task<Dictionary<(int, int), long>> RanAsync(int? regionId, DashboardPeriod p, CancellationToken ct)
     {
-        var (start, months) = (p.FromMonthIndex, p.Months.Count);
+        var (start, months) = (p.FromMonthIndex, p.ToMonthIndex - p.FromMonthIndex + 1);
         return (await Of(Measures.EnrolmentsRan, regionId).Where(x => x.Period == start && x.PeriodMonths == months)
             .GroupBy(x => new { x.Key1, x.Key2 }).Select(g => new { g.Key.Key1, g.Key.Key2, Sum = g.Sum(x => x.Value) }).ToListAsync(ct))
             .ToDictionary(x => (x.Key1, x.Key2), x => x.Sum);
+    }
+
+    /// <summary>The region's centres with the most enrolments that ran during the period.</summary>
+    public async Task<List<(int CentreId, long Count)>> TopCentresAsync(int regionId, DashboardPeriod p, int take, CancellationToken ct)
+    {
+        var (start, months) = (p.FromMonthIndex, p.ToMonthIndex - p.FromMonthIndex + 1);
+        return (await db.DashboardFigures.AsNoTracking()
+            .Where(x => x.Measure == Measures.EnrolmentsRanByCentre && x.Period == start && x.PeriodMonths == months && x.RegionId == regionId)
+            .OrderByDescending(x => x.Value).ThenBy(x => x.TrainingCentreId).Take(take).Select(x => new { x.TrainingCentreId, x.Value }).ToListAsync(ct))
+            .Select(x => (x.TrainingCentreId, x.Value)).ToList();
     }
 
     /// <summary>Attendance days (expected, present) by month.</summary>
