@@ -280,6 +280,18 @@ public sealed class DashboardFigures(AppDbContext db, FiguresTrigger trigger)
         (await Of(measure, regionId).Where(x => x.PeriodMonths == 1 && x.Period >= fromMonth && x.Period <= toMonth)
             .GroupBy(x => x.Period).Select(g => new { g.Key, Sum = g.Sum(x => x.Value) }).ToListAsync(ct)).ToDictionary(x => x.Key, x => x.Sum);
 
+    /// <summary>Totals of several measures at once, by measure and region, over monthly rows (one query).</summary>
+    public async Task<Dictionary<(string Measure, int Region), long>> ByMeasureAndRegionAsync(IReadOnlyCollection<string> measures, int? regionId, int fromMonth, int toMonth, CancellationToken ct)
+    {
+        var rows = db.DashboardFigures.AsNoTracking().Where(x => measures.Contains(x.Measure) && x.TrainingCentreId == 0 && x.PeriodMonths == 1 && x.Period >= fromMonth && x.Period <= toMonth);
+        if (regionId is { } r)
+        {
+            rows = rows.Where(x => x.RegionId == r);
+        }
+        return (await rows.GroupBy(x => new { x.Measure, x.RegionId }).Select(g => new { g.Key.Measure, g.Key.RegionId, Sum = g.Sum(x => x.Value) }).ToListAsync(ct))
+            .ToDictionary(x => (x.Measure, x.RegionId), x => x.Sum);
+    }
+
     /// <summary>Totals by region over monthly rows.</summary>
     public async Task<Dictionary<int, long>> ByRegionAsync(string measure, int fromMonth, int toMonth, CancellationToken ct) =>
         (await Of(measure, null).Where(x => x.PeriodMonths == 1 && x.Period >= fromMonth && x.Period <= toMonth)

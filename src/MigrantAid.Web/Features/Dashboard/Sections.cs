@@ -195,13 +195,12 @@ public sealed class TrainingSection(AppDbContext db, DashboardFigures figures, I
              new(l["Dashboard.PreviousPeriod", f.Previous.Label], reasons.Select(r => (double)dropsBefore.GetValueOrDefault((int)r)).ToList())]));
 
         // Starts, completions, diplomas and dropouts in the period.
-        async Task<List<double>> FlowAsync(int a, int b) =>
-        [
-            (await figures.ByKeyAsync(Measures.Started, region, a, b, ct)).Values.Sum(),
-            (await figures.ByKeyAsync(Measures.Completed, region, a, b, ct)).Values.Sum(),
-            (await figures.ByKeyAsync(Measures.Certified, region, a, b, ct)).Values.Sum(),
-            (await figures.ByKeyAsync(Measures.Dropped, region, a, b, ct)).Values.Sum(),
-        ];
+        string[] flows = [Measures.Started, Measures.Completed, Measures.Certified, Measures.Dropped];
+        async Task<List<double>> FlowAsync(int a, int b)
+        {
+            var totals = await figures.ByMeasureAndRegionAsync(flows, region, a, b, ct);
+            return flows.Select(m => (double)totals.Where(x => x.Key.Measure == m).Sum(x => x.Value)).ToList();
+        }
         charts.Add(new DashboardChart("completions", l["Dashboard.Completions"], ChartKind.Bar,
             [l["Dashboard.Started"], l["Dashboard.Completed"], l["Dashboard.Certified"], l["Dashboard.DroppedOut"]],
             [new(l["Dashboard.CurrentPeriod", f.Period.Label], await FlowAsync(from, to)), new(l["Dashboard.PreviousPeriod", f.Previous.Label], await FlowAsync(pFrom, pTo))]));
@@ -252,10 +251,11 @@ public sealed class RegionsSection(AppDbContext db, DashboardFigures figures, IS
             return null;
         }
         var (from, to) = (f.Period.FromMonthIndex, f.Period.ToMonthIndex);
-        var registered = f.Scope.Has(Permissions.MigrantsRead) ? await figures.ByRegionAsync(Measures.PeopleStatus, from, to, ct) : [];
-        var started = await figures.ByRegionAsync(Measures.Started, from, to, ct);
-        var dropped = await figures.ByRegionAsync(Measures.Dropped, from, to, ct);
-        var completed = await figures.ByRegionAsync(Measures.Completed, from, to, ct);
+        var readsPeople = f.Scope.Has(Permissions.MigrantsRead);
+        var totals = await figures.ByMeasureAndRegionAsync(
+            readsPeople ? [Measures.PeopleStatus, Measures.Started, Measures.Dropped, Measures.Completed] : [Measures.Started, Measures.Dropped, Measures.Completed], null, from, to, ct);
+        Dictionary<int, long> Of(string measure) => totals.Where(x => x.Key.Measure == measure).ToDictionary(x => x.Key.Region, x => x.Value);
+        var (registered, started, dropped, completed) = (Of(Measures.PeopleStatus), Of(Measures.Started), Of(Measures.Dropped), Of(Measures.Completed));
         var language = Cultures.Current;
         var regions = (await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct))
             .OrderByDescending(r => registered.GetValueOrDefault(r.Id) + started.GetValueOrDefault(r.Id)).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
