@@ -71,8 +71,9 @@ internal sealed class Load(ScenarioRunner runner, Fixtures fixtures)
                         errors.Add($"{action.Name}: {(int)response.StatusCode}");
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException)
                 {
+                    // A client time-out (TaskCanceledException) is an error of the run, counted, not the end of the process.
                     errors.Add($"{action.Name}: {e.GetType().Name} {e.Message}");
                 }
                 times.Add(watch.Elapsed.TotalMilliseconds);
@@ -113,9 +114,16 @@ internal sealed class Load(ScenarioRunner runner, Fixtures fixtures)
                 while (watch.Elapsed < duration)
                 {
                     var one = Stopwatch.StartNew();
-                    using var response = await client.GetAsync(url(random));
-                    await response.Content.ReadAsByteArrayAsync();
-                    if ((int)response.StatusCode >= 400)
+                    try
+                    {
+                        using var response = await client.GetAsync(url(random));
+                        await response.Content.ReadAsByteArrayAsync();
+                        if ((int)response.StatusCode >= 400)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
                     {
                         Interlocked.Increment(ref errors);
                     }

@@ -1292,6 +1292,20 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.FileNumberCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("FileNumberCounters");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>
                 {
                     b.Property<int>("Id")
@@ -1774,7 +1788,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Property<string>("FileNumber")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
@@ -1813,7 +1828,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("PhoneKey")
                         .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                        .HasColumnType("nvarchar(30)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("int");
@@ -1830,7 +1846,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("ResidenceCardNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -1843,7 +1860,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("UnhcrNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -1977,7 +1995,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Token")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("nvarchar(60)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("MigrantId")
                         .HasColumnType("int");

@@ -1241,6 +1241,20 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.FileNumberCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("FileNumberCounters");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>
                 {
                     b.Property<int>("Id")

@@ -12,7 +12,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261130030018_Initial")]
+    [Migration("20261130043442_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1295,6 +1295,20 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("Enrolments");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.FileNumberCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("FileNumberCounters");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>
                 {
                     b.Property<int>("Id")
@@ -1777,7 +1791,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Property<string>("FileNumber")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("nvarchar(20)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
@@ -1816,7 +1831,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("PhoneKey")
                         .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
+                        .HasColumnType("nvarchar(30)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("int");
@@ -1833,7 +1849,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("ResidenceCardNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -1846,7 +1863,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("UnhcrNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("nvarchar(40)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -1980,7 +1998,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Token")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("nvarchar(60)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<int>("MigrantId")
                         .HasColumnType("int");

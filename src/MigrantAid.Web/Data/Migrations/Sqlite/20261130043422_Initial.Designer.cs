@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130030012_Initial")]
+    [Migration("20261130043422_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1242,6 +1242,20 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("TrainingCentreId", "AcademicYear", "Status");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.FileNumberCounter", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Prefix");
+
+                    b.ToTable("FileNumberCounters");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>
