@@ -39,7 +39,7 @@ internal sealed record Result(
     [property: JsonPropertyName("note")] string? Note = null);
 
 /// <summary>What the scenarios need from the generated data: files of the social worker's region, a director's centre.</summary>
-internal sealed record Fixtures(string[] FileNumbers, string[] DocumentNumbers, int[] CaseFiles, int DirectorCentreId, int RskRegionId)
+internal sealed record Fixtures(string[] FileNumbers, string[] DocumentNumbers, int[] CaseFiles, int DirectorCentreId, int RskRegionId, int[] TangerCaseFiles)
 {
     public static Fixtures Load(string path)
     {
@@ -70,7 +70,11 @@ internal sealed record Fixtures(string[] FileNumbers, string[] DocumentNumbers, 
         var documents = Column($"SELECT COALESCE(ResidenceCardNumber, UnhcrNumber) FROM Migrants WHERE RegionId = {rsk} AND Id % {step} = 1 AND COALESCE(ResidenceCardNumber, UnhcrNumber) IS NOT NULL LIMIT 100");
         var cases = Column($"SELECT Id FROM Migrants WHERE RegionId = {rsk} AND MergedIntoId IS NULL AND Id % {step} = 2 LIMIT 200").Select(int.Parse).ToArray();
         var centre = int.Parse(Scalar("SELECT TrainingCentreId FROM AspNetUsers WHERE Email = 'alkari.director@migrantaid.test'"), CultureInfo.InvariantCulture);
-        return new Fixtures([.. files], [.. documents], cases, centre, rsk);
+        // The Tanger social worker opens files of their own region (a Rabat file answers 404 to them, as it should).
+        var tta = Scalar("SELECT Id FROM Regions WHERE Code = 'TTA'");
+        var tangerCases = tta.Length == 0 ? cases
+            : Column($"SELECT Id FROM Migrants WHERE RegionId = {tta} AND MergedIntoId IS NULL AND Id % {step} = 2 LIMIT 200").Select(int.Parse).ToArray();
+        return new Fixtures([.. files], [.. documents], cases, centre, rsk, tangerCases.Length > 0 ? tangerCases : cases);
     }
 }
 
