@@ -15,7 +15,7 @@ internal sealed class Load(ScenarioRunner runner, Fixtures fixtures)
         [
             new("name search", 30, (c, r) => c.GetAsync($"/Migrants?q={Uri.EscapeDataString(ScenarioRunner.NameQueries[r.Next(ScenarioRunner.NameQueries.Length)])}")),
             new("file-number search", 20, (c, r) => c.GetAsync($"/Migrants?q={fixtures.FileNumbers[r.Next(fixtures.FileNumbers.Length)]}")),
-            new("case file", 30, (c, r) => c.GetAsync($"/Migrants/Details/{fixtures.CaseFiles[r.Next(fixtures.CaseFiles.Length)]}")),
+            new("case file", 30, (c, r) => c.GetAsync($"/Migrants/Details/{CaseFilesOf(account)[r.Next(CaseFilesOf(account).Length)]}")),
             new("migrant list", 10, (c, _) => c.GetAsync("/Migrants")),
             new("registration", 10, (c, _) => runner.Register(c), Write: true),
         ],
@@ -34,6 +34,8 @@ internal sealed class Load(ScenarioRunner runner, Fixtures fixtures)
             new("risk list", 30, (c, _) => c.GetAsync("/Enrolments/Risk")),
         ],
     };
+
+    private int[] CaseFilesOf(string account) => account == Accounts.SocialTanger ? fixtures.TangerCaseFiles : fixtures.CaseFiles;
 
     /// <summary>N users (social workers of two regions 60 %, directors, regional and national managers) each acting then thinking about <paramref name="think"/>.</summary>
     public async Task<(Result Result, int Errors, int Requests, double PerSecond)> RunAsync(int users, TimeSpan think, TimeSpan duration)
@@ -71,8 +73,9 @@ internal sealed class Load(ScenarioRunner runner, Fixtures fixtures)
                         errors.Add($"{action.Name}: {(int)response.StatusCode}");
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException)
                 {
+                    // A client time-out (TaskCanceledException) is an error of the run, counted, not the end of the process.
                     errors.Add($"{action.Name}: {e.GetType().Name} {e.Message}");
                 }
                 times.Add(watch.Elapsed.TotalMilliseconds);
@@ -113,9 +116,16 @@ internal sealed class Load(ScenarioRunner runner, Fixtures fixtures)
                 while (watch.Elapsed < duration)
                 {
                     var one = Stopwatch.StartNew();
-                    using var response = await client.GetAsync(url(random));
-                    await response.Content.ReadAsByteArrayAsync();
-                    if ((int)response.StatusCode >= 400)
+                    try
+                    {
+                        using var response = await client.GetAsync(url(random));
+                        await response.Content.ReadAsByteArrayAsync();
+                        if ((int)response.StatusCode >= 400)
+                        {
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
                     {
                         Interlocked.Increment(ref errors);
                     }

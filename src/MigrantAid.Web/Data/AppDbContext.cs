@@ -78,6 +78,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
     public DbSet<DashboardFigure> DashboardFigures => Set<DashboardFigure>();
     public DbSet<DashboardFigureRefresh> DashboardFigureRefreshes => Set<DashboardFigureRefresh>();
+    public DbSet<FileNumberCounter> FileNumberCounters => Set<FileNumberCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -203,4 +204,28 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 }
 
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, AuditTrail? auditTrail = null, CurrentUser? currentUser = null)
-    : AppDbContext(options, auditTrail, currentUser);
+    : AppDbContext(options, auditTrail, currentUser)
+{
+    /// <summary>
+    /// The columns searched by prefix as a range (<c>&gt;= prefix AND &lt; NameKey.PrefixUpperBound(prefix)</c>)
+    /// compare by code point, as SQLite does: under the server's default linguistic collation
+    /// (SQL_Latin1_General_CP1_CI_AS, Arabic_CI_AS) punctuation sorts before digits and letters and
+    /// hyphens are nearly ignored, so the bound of a prefix ending in 9, z or a hyphen would sort
+    /// below the values it must include. They hold machine keys (normalised tokens, upper-case
+    /// file and document numbers, phone digits), never text a person reads in sorted order.
+    /// </summary>
+    public const string KeyCollation = "Latin1_General_100_BIN2";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Migrant>(m =>
+        {
+            m.Property(x => x.FileNumber).UseCollation(KeyCollation);
+            m.Property(x => x.ResidenceCardNumber).UseCollation(KeyCollation);
+            m.Property(x => x.UnhcrNumber).UseCollation(KeyCollation);
+            m.Property(x => x.PhoneKey).UseCollation(KeyCollation);
+        });
+        builder.Entity<MigrantNameToken>().Property(x => x.Token).UseCollation(KeyCollation);
+    }
+}

@@ -380,6 +380,10 @@ public static class NameKey
     /// <summary>
     /// The exclusive upper bound of a prefix range: every token starting with the prefix is
     /// &gt;= prefix and &lt; this value (ordinal), so the search is an index range scan.
+    /// Correct only where the column compares by code point: SQLite's BINARY collation, and on
+    /// SQL Server the key columns' binary collation (<c>SqlServerAppDbContext.KeyCollation</c>);
+    /// under a linguistic collation ("…9" → "…:", "…z" → "…{", "…-" → "….") it sorts below the
+    /// values it must include.
     /// </summary>
     public static string PrefixUpperBound(string prefix) =>
         prefix[..^1] + (char)(prefix[^1] + 1);

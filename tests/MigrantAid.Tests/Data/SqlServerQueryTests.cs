@@ -45,6 +45,76 @@ public sealed class SqlServerQueryTests
         Assert.Matches($@"\[{rangeColumn}\] < @\w+", sql);
     }
 
+    /// <summary>
+    /// The prefix bound (<see cref="NameKey.PrefixUpperBound"/>) increments the last character,
+    /// which is right in code-point order only. Under the server's default
+    /// SQL_Latin1_General_CP1_CI_AS (and an Arabic one, Arabic_CI_AS: the same Windows sorting
+    /// rules for nvarchar) punctuation sorts before digits and letters: "RSK-2019" → "RSK-201:"
+    /// and "aziz" → "azi{" sort below "RSK-2019-000001" and "aziza", and the hyphen of "RSK-2026-"
+    /// is a word-sort character (almost ignored), so "RSK-2026." sorts below its own file numbers —
+    /// such prefixes found nothing. The searched key columns therefore carry a binary collation in
+    /// the SQL Server model and migration; a column's collation takes precedence over the
+    /// database default for a comparison with a parameter (whose collation is only
+    /// coercible-default), so the range is evaluated in code-point order whatever the server's or
+    /// the database's collation, Latin or Arabic.
+    /// </summary>
+    [Theory]
+    [InlineData("Migrants", "FileNumber")]
+    [InlineData("Migrants", "ResidenceCardNumber")]
+    [InlineData("Migrants", "UnhcrNumber")]
+    [InlineData("Migrants", "PhoneKey")]
+    [InlineData("MigrantNameTokens", "Token")]
+    public void A_prefix_searched_column_compares_by_code_point_on_SQL_Server(string table, string column)
+    {
+        using var db = SqlServer(null);
+        var migrations = db.GetService<IMigrationsAssembly>();
+        var created = migrations.Migrations.Values
+            .Select(t => migrations.CreateMigration(t, db.Database.ProviderName!))
+            .SelectMany(m => m.UpOperations).OfType<CreateTableOperation>()
+            .Single(t => t.Name == table).Columns.Single(c => c.Name == column);
+        Assert.Equal(SqlServerAppDbContext.KeyCollation, created.Collation);
+        Assert.Matches("_BIN2$", created.Collation!);
+    }
+
+    [Theory]
+    [InlineData("RSK-2019")]
+    [InlineData("RSK-2026-")]
+    [InlineData("RSK-2026-00012")]
+    [InlineData("aziz")]
+    [InlineData("AZIZ")]
+    [InlineData("0612349")]
+    [InlineData("عزي")]
+    [InlineData("محمد")]
+    [InlineData("ة")]
+    public void The_prefix_bound_holds_every_value_with_the_prefix_and_no_other_in_code_point_order(string prefix)
+    {
+        // BIN2 compares nvarchar by code point (UTF-16 code units for these BMP keys): string.CompareOrdinal.
+        var bound = NameKey.PrefixUpperBound(prefix);
+        string[] tails = ["", "0", "000001", "9", "999999", "-", "a", "z", "Z", "zz", "ي", "ا", "ـ", "~"];
+        foreach (var tail in tails)
+        {
+            var value = prefix + tail;
+            Assert.True(string.CompareOrdinal(value, prefix) >= 0 && string.CompareOrdinal(value, bound) < 0, $"{value} outside [{prefix}, {bound})");
+        }
+        // Values without the prefix on either side stay out.
+        var before = prefix[..^1] + (char)(prefix[^1] - 1) + "zzz";
+        var after = bound + "0";
+        Assert.False(string.CompareOrdinal(before, prefix) >= 0 && string.CompareOrdinal(before, bound) < 0, before);
+        Assert.False(string.CompareOrdinal(after, prefix) >= 0 && string.CompareOrdinal(after, bound) < 0, after);
+    }
+
+    [Theory]
+    [InlineData("RSK-2019", "FileNumber")]
+    [InlineData("aziz", "Token")]
+    [InlineData("عزي", "Token")]
+    public async Task A_prefix_range_is_compared_in_the_column_collation_not_a_COLLATE_of_the_query(string q, string column)
+    {
+        var sql = await CaptureAsync(Roles.SocialWorker, async db =>
+            await new MigrantSearch { Q = q }.Apply(db, 2026, sensitive: true).OrderByDescending(m => m.Id).Select(m => m.Id).Take(26).ToListAsync());
+        Assert.Matches($@"\[{column}\] >= @\w+ AND \[\w+\]\.\[{column}\] < @\w+", sql);
+        Assert.DoesNotContain("COLLATE", sql, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task The_main_queries_of_the_bench_scenarios_are_sargable_on_SQL_Server()
     {

@@ -172,11 +172,14 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Saves a new file with the next number of its region and year ({RegionCode}-{year}-{sequence:D6}).
-    /// The number is read and the file saved in one short write transaction: on SQLite it begins
-    /// IMMEDIATE (the write lock first), so two registrations never pick the same number. Where
-    /// they still can (SQL Server), the unique index refuses the second, which takes the next
-    /// number and tries again. Any other refusal (a document number saved meanwhile by another
-    /// registration) goes back to the caller, the transaction rolled back.
+    /// The number is taken from the sequence's counter row (<see cref="FileNumberCounter"/>),
+    /// incremented in the same short write transaction as the file: the increment locks the row
+    /// (SQL Server) or the database (SQLite, BEGIN IMMEDIATE), so two registrations, in one app
+    /// instance or several, never get the same number. Only if a file was numbered past the
+    /// counter by other means (a restored copy, data written by hand) does the unique index
+    /// refuse it: the counter is then brought up to the highest number and the save tried again.
+    /// Any other refusal (a document number saved meanwhile by another registration) goes back
+    /// to the caller, the transaction rolled back.
     /// </summary>
     public async Task CreateAsync(Migrant m, CancellationToken ct)
     {
@@ -186,7 +189,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            m.FileNumber = prefix + (await LastSequenceAsync(prefix, ct) + 1).ToString("D6", CultureInfo.InvariantCulture);
+            m.FileNumber = prefix + (await ReserveAsync(prefix, 1, resync: attempt > 1, ct)).ToString("D6", CultureInfo.InvariantCulture);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -200,7 +203,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
                 {
                     throw;
                 }
-                // Taken meanwhile by another registration: take the next number.
+                // Numbered past the counter by other means: the next attempt resynchronises it.
             }
         }
     }
@@ -229,7 +232,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
             foreach (var group in migrants.GroupBy(m => m.RegionId))
             {
                 var prefix = string.Create(CultureInfo.InvariantCulture, $"{regionCodes[group.Key]}-{year}-");
-                var next = await LastSequenceAsync(prefix, ct);
+                var next = await ReserveAsync(prefix, group.Count(), resync: attempt > 1, ct) - group.Count();
                 foreach (var m in group)
                 {
                     m.FileNumber = prefix + (++next).ToString("D6", CultureInfo.InvariantCulture);
@@ -248,6 +251,41 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> numbers of a sequence inside the caller's transaction and
+    /// answers the last of them. The first registration of a sequence (or <paramref name="resync"/>)
+    /// starts the counter from the highest number already given.
+    /// </summary>
+    private async Task<int> ReserveAsync(string prefix, int count, bool resync, CancellationToken ct)
+    {
+        if (resync)
+        {
+            var highest = await LastSequenceAsync(prefix, ct);
+            await db.FileNumberCounters.Where(c => c.Prefix == prefix && c.Last < highest)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, highest), ct);
+        }
+        var updated = await db.FileNumberCounters.Where(c => c.Prefix == prefix)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + count), ct);
+        if (updated == 0)
+        {
+            // The sequence's first number this year (or the first since the counters came in).
+            var last = await LastSequenceAsync(prefix, ct) + count;
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"INSERT INTO FileNumberCounters (Prefix, Last) VALUES ({prefix}, {last})", ct);
+                return last;
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // SQL Server: another instance started the same sequence at the same moment (the
+                // key refused this row; the transaction goes on): take the next number of its counter.
+                await db.FileNumberCounters.Where(c => c.Prefix == prefix)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + count), ct);
+            }
+        }
+        return await db.FileNumberCounters.Where(c => c.Prefix == prefix).Select(c => c.Last).SingleAsync(ct);
     }
 
     private async Task<int> LastSequenceAsync(string prefix, CancellationToken ct)

@@ -32,8 +32,9 @@ public sealed class MigrantsController(
         var page = await MigrantPaging.PageAsync(db, query, search, PageSize, ct);
         var language = Cultures.Current;
         var ids = page.Ids;
-        // The result count, bounded: a list without a query never counts the whole registry.
-        var count = await MigrantResultCount.CountAsync(query, ct);
+        // The result count, bounded: a list without a query never counts the whole registry
+        // (a first page reads it with its ids; a later page counts the whole search).
+        var count = page.Count ?? await MigrantResultCount.CountAsync(query, ct);
         var rows = await db.Migrants.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new MigrantRow(m.Id, m.FileNumber, m.FamilyName, m.GivenName, m.FamilyNameArabic, m.GivenNameArabic,
                 m.Sex, m.BirthYear, language == "ar" ? m.Nationality!.NameAr : language == "en" ? m.Nationality!.NameEn : m.Nationality!.NameFr,

@@ -35,7 +35,9 @@ public static class LoggingSetup
                 diagnostics.Set("UserId", http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous");
                 diagnostics.Set("RequestId", http.TraceIdentifier);
             };
-            o.GetLevel = (http, _, ex) => ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+            // A request the client gave up on (closed, timed out) is cancelled on purpose: noted, not an error of the app.
+            o.GetLevel = (http, _, ex) => ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+                : ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/lib") ? LogEventLevel.Verbose
                 : LogEventLevel.Information;
         });

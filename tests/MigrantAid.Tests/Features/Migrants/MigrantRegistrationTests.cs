@@ -99,6 +99,51 @@ public sealed class MigrantRegistrationTests(AppFactory app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task Many_simultaneous_registrations_take_consecutive_numbers_from_the_counter_without_a_collision()
+    {
+        var rsk = await app.RegionIdAsync("RSK");
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 8; i++)
+        {
+            clients.Add(await SocialWorkerAsync());
+        }
+        var results = await Task.WhenAll(clients.Select((c, i) => c.RegisterAsync(Form(rsk, UniqueName("Parallel"), "Ami",
+            birthYear: (1960 + (i * 4)).ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+        Assert.All(results, r => Assert.NotNull(r.Id));
+        var ids = results.Select(r => r.Id!.Value).ToList();
+        var prefix = $"RSK-{TestClock.Today.Year}-";
+        var numbers = await app.WithDbAsync(db => db.Migrants.Where(m => ids.Contains(m.Id)).Select(m => m.FileNumber).ToListAsync());
+        var sequence = numbers.Select(n => int.Parse(n[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        // Consecutive (other tests of this class may register between two of them only if they run at once: none does).
+        Assert.Equal(8, sequence.Distinct().Count());
+        var counter = await app.WithDbAsync(db => db.FileNumberCounters.Where(c => c.Prefix == prefix).Select(c => c.Last).SingleAsync());
+        Assert.True(counter >= sequence[^1], $"counter {counter} behind {sequence[^1]}");
+    }
+
+    [Fact]
+    public async Task A_number_given_outside_the_counter_is_skipped_and_the_registration_goes_through()
+    {
+        var rsk = await app.RegionIdAsync("RSK");
+        var client = await SocialWorkerAsync();
+        var (_, first) = await client.RegisterAsync(Form(rsk, UniqueName("Counter"), "Awa"));
+        Assert.NotNull(first);
+        var prefix = $"RSK-{TestClock.Today.Year}-";
+        var last = await app.WithDbAsync(db => db.FileNumberCounters.Where(c => c.Prefix == prefix).Select(c => c.Last).SingleAsync());
+        // The next two numbers of the sequence are taken by files written by other means (a restored copy, an old import).
+        var taken = new[] { last + 1, last + 2 }.Select(n => prefix + n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        foreach (var number in taken)
+        {
+            await app.AddMigrantAsync("RSK", UniqueName("Outside"), "Awa", configure: m => m.FileNumber = number);
+        }
+        var (response, second) = await client.RegisterAsync(Form(rsk, UniqueName("Counter"), "Binta"));
+        Assert.True(second is not null, await response.Content.ReadAsStringAsync());
+        var number2 = await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == second).Select(m => m.FileNumber).SingleAsync());
+        Assert.DoesNotContain(number2, taken);
+        Assert.StartsWith(prefix, number2, StringComparison.Ordinal);
+        Assert.True(string.CompareOrdinal(number2, taken[^1]) > 0, number2);
+    }
+
+    [Fact]
     public async Task A_transliteration_variant_is_shown_as_a_possible_duplicate_and_a_confirmed_new_person_is_recorded()
     {
         var client = await SocialWorkerAsync();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
@@ -100,6 +101,79 @@ public sealed class MigrantSearchTests(AppFactory app) : IClassFixture<AppFactor
             url = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
         }
         Assert.Equal(Enumerable.Range(0, 30).Select(i => $"P{i:D2}x"), seen);
+    }
+
+    /// <summary>
+    /// A first page reads its ids and the result count in one query (up to 201 ids): at the page
+    /// boundaries (25, 26, 200, 201 files) the count, the next link and the following pages are
+    /// the same as with a separate count, in every order, forwards and back.
+    /// </summary>
+    [Theory]
+    [InlineData(25)]
+    [InlineData(26)]
+    [InlineData(201)]
+    public async Task The_count_and_pages_are_right_at_the_page_boundaries(int files)
+    {
+        var family = MigrantTestData.UniqueName("Zbound");
+        await app.WithDbAsync(async db =>
+        {
+            var region = await db.Regions.SingleAsync(r => r.Code == "RSK");
+            var country = await db.Countries.SingleAsync(c => c.Code == "SN");
+            for (var i = 0; i < files; i++)
+            {
+                var m = new Migrant
+                {
+                    FileNumber = $"RSK-B-{Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()}", FamilyName = family, GivenName = $"G{i:D3}x",
+                    Sex = Sex.Female, BirthYear = 1990, NationalityId = country.Id, RegionId = region.Id, ConsentGiven = true,
+                };
+                m.UpdateSearchKeys();
+                db.Migrants.Add(m);
+            }
+            await db.SaveChangesAsync();
+        });
+        // Another region's namesake is neither listed nor counted.
+        await app.AddMigrantAsync("TTA", family, "Tangeroise");
+        var client = await ClientAsync();
+        var expectedCount = files > 200 ? "Plus de 200 dossiers" : $"{files} dossiers";
+        foreach (var sort in new[] { "Recent", "Name", "FileNumber" })
+        {
+            var seen = new List<string>();
+            var url = Url(family) + "&sort=" + sort;
+            string? last = null;
+            var pages = 0;
+            while (url is not null)
+            {
+                var html = await client.GetTextAsync(url);
+                Assert.Contains(expectedCount, html, StringComparison.Ordinal);
+                Assert.DoesNotContain("Tangeroise", html, StringComparison.Ordinal);
+                var rows = System.Text.RegularExpressions.Regex.Matches(html, @"G\d{3}x").Select(m => m.Value).ToList();
+                Assert.InRange(rows.Count, 1, 25);
+                seen.AddRange(rows);
+                pages++;
+                last = html;
+                var next = System.Text.RegularExpressions.Regex.Match(html, "<a class=\"page-link\" href=\"([^\"]+)\"[^>]*>Suivant");
+                url = next.Success ? WebUtility.HtmlDecode(next.Groups[1].Value) : null;
+            }
+            Assert.Equal(files, seen.Count);
+            Assert.Equal(files, seen.Distinct().Count());
+            Assert.Equal((files + 24) / 25, pages);
+            if (sort == "Name")
+            {
+                Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
+            }
+            // Back from the last page: the previous page is the one before, whole.
+            var previous = System.Text.RegularExpressions.Regex.Match(last!, "<a class=\"page-link\" href=\"([^\"]+)\"[^>]*>Précédent");
+            if (pages > 1)
+            {
+                var back = await client.GetTextAsync(WebUtility.HtmlDecode(previous.Groups[1].Value));
+                var backRows = System.Text.RegularExpressions.Regex.Matches(back, @"G\d{3}x").Select(m => m.Value).ToList();
+                Assert.Equal(seen.Skip((pages - 2) * 25).Take(25), backRows);
+            }
+            else
+            {
+                Assert.False(previous.Success);
+            }
+        }
     }
 
     [Fact]
