@@ -21,8 +21,13 @@ public sealed class AuditTrail(IHttpContextAccessor httpContextAccessor, TimePro
         "Value", "Xml", nameof(ApplicationUser.NormalizedEmail), nameof(ApplicationUser.NormalizedUserName),
     ];
 
-    // Search tokens are derived from the audited names: auditing them too would only add noise.
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(UserSession), typeof(MigrantNameToken), typeof(ImportBatch), typeof(ImportProgressEntry)];
+    // Search tokens are derived from the audited names: auditing them too would only add noise. So are the
+    // dashboard's summary rows (rebuilt every few minutes), the jobs' leases and the file-number counters.
+    private static readonly HashSet<Type> NotAudited =
+    [
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(UserSession), typeof(MigrantNameToken), typeof(ImportBatch), typeof(ImportProgressEntry),
+        typeof(DashboardFigure), typeof(DashboardFigureRefresh), typeof(JobLease), typeof(FileNumberCounter),
+    ];
 
     /// <summary>Set during bulk reference-data seeding, which is not a person's change.</summary>
     public bool Suppressed { get; set; }
