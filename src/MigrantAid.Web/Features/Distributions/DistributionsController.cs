@@ -117,7 +117,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
     /// <summary>A recipient list (CSV or XLSX of file numbers) added in one go, answered row by row; the same list twice is refused.</summary>
     [HttpPost]
     [Authorize(Permissions.AidDistribute)]
-    [RequestSizeLimit(2 * RecipientListReader.MaxBytes)]
+    [RequestSizeLimit(2 * RecipientListUpload.MaxBytes)]
     public async Task<IActionResult> Upload(int id, IFormFile? list, [FromServices] RecipientListUpload upload, CancellationToken ct)
     {
         var d = await db.AidDistributions.AsNoTracking().Include(x => x.Site).SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -125,7 +125,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         {
             return NotFound();
         }
-        if (list is null || list.Length == 0 || list.Length > RecipientListReader.MaxBytes)
+        if (list is null || list.Length == 0 || list.Length > RecipientListUpload.MaxBytes)
         {
             ModelState.AddModelError("list", l["Distributions.UploadUnreadable"]);
             return (await DetailsPage(id, new RecipientForm(), null, ct))!;
@@ -228,7 +228,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         var lines = await Reconciliations.ForMonthAsync(db, y, m, ct);
         return format switch
         {
-            "csv" => File(Reconciliations.Csv(lines, l), "text/csv; charset=utf-8", $"reconciliation-{y}-{m:D2}.csv"),
+            "csv" => File(await Reconciliations.CsvAsync(lines, l, ct), "text/csv; charset=utf-8", $"reconciliation-{y}-{m:D2}.csv"),
             "xlsx" => File(await Reconciliations.XlsxAsync(lines, l, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"reconciliation-{y}-{m:D2}.xlsx"),
             _ => View(new ReconciliationViewModel(y, m, lines)),
         };
