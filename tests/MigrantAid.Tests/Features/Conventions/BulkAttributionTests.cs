@@ -181,4 +181,33 @@ public sealed class BulkAttributionTests(AppFactory app) : IClassFixture<AppFact
         // The apprentice enrolled three months ago now counts for the convention.
         Assert.True(await ActualAsync(IndicatorKind.PeopleEnrolled, convention) >= 1);
     }
+
+    [Fact]
+    public async Task Editing_a_distribution_keeps_its_attribution_to_a_convention_the_editor_cannot_read()
+    {
+        var national = await ConventionAsync();
+        var rsk = await app.RegionIdAsync("RSK");
+        var id = await app.WithDbAsync(async db =>
+        {
+            var d = new AidDistribution
+            {
+                Date = Today.AddDays(-3), Site = new AidSite { Name = MigrantTestData.UniqueName("Site"), City = "Rabat", RegionId = rsk }, RegionId = rsk,
+                Kind = AidKind.Food, PlannedQuantity = 10, ActualQuantity = 10, Unit = "colis", DistributedBy = "x", UnregisteredWomen = 4,
+            };
+            db.AidDistributions.Add(d);
+            await db.SaveChangesAsync();
+            return d.Id;
+        });
+        var manager = await SignedInAsync(DemoAccounts.National);
+        var url = $"/Conventions/Attribute/{national}?Kind=AidDistribution&RegionId={rsk}&From={Iso(Today.AddDays(-3))}&To={Iso(Today.AddDays(-3))}";
+        Assert.Equal(HttpStatusCode.Redirect, (await manager.SubmitFormAsync(url, form: "#bulk-attribute")).StatusCode);
+        Assert.Contains(id, await AttributedAsync(national, AttributedRecordKind.AidDistribution));
+
+        // A Rabat social worker corrects the distribution: the national convention is not on their form, and stays attributed.
+        var social = await SignedInAsync(DemoAccounts.RabatSocial);
+        var edit = await social.GetTextAsync($"/Distributions/Edit/{id}");
+        Assert.DoesNotContain(new HtmlParser().ParseDocument(edit).QuerySelectorAll("select[name=ConventionIds] option"), i => i.GetAttribute("value") == N(national));
+        Assert.Equal(HttpStatusCode.Redirect, (await social.SubmitFormAsync($"/Distributions/Edit/{id}", new Dictionary<string, string> { ["ActualQuantity"] = "9" })).StatusCode);
+        Assert.Contains(id, await AttributedAsync(national, AttributedRecordKind.AidDistribution));
+    }
 }
