@@ -188,7 +188,9 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         });
         await db.SaveChangesAsync(ct);
         TempData["Success"] = l["Distributions.RecipientAdded", number].Value;
-        return Redirect($"~/Distributions/Details/{id}#recipients-title");
+        // Back to the file-number field, ready for the next card: a fragment naming a focusable
+        // field focuses it (one naming a heading would take the focus away from it in Chromium).
+        return Redirect($"~/Distributions/Details/{id}#FileNumber");
     }
 
     [HttpPost]
