@@ -281,7 +281,7 @@ public sealed class ConventionsController(
         var name = $"{summary.Reference}-{p}";
         return format switch
         {
-            "csv" => File(DonorReportExports.ToCsv(report, language), "text/csv; charset=utf-8", name + ".csv"),
+            "csv" => File(await DonorReportExports.ToCsvAsync(report, language, ct), "text/csv; charset=utf-8", name + ".csv"),
             "xlsx" => File(await DonorReportExports.ToXlsxAsync(report, language, l, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
             "xml" => File(DonorReportExports.ToBytes(DonorReportExports.ToIati(report, clock.GetUtcNow())), "application/xml", name + "-iati.xml"),
             _ => View(new ReportViewModel(report, reports.CanFreeze(p), user.Has(Permissions.ConventionsManage))),
