@@ -60,9 +60,11 @@ public sealed class ActivitiesAndAidBrowserTests(BrowserFixture browser)
         Skip.If(!BrowserFixture.ChromiumAvailable && !BrowserFixture.IsCi, "Chromium not installed");
         var app = browser.App;
         var numbers = new List<string>();
+        var families = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            numbers.Add(await app.FileNumberAsync(await app.AddMigrantAsync("RSK", MigrantTestData.UniqueName("Kamra"), "Awa")));
+            families.Add(MigrantTestData.UniqueName("Kamra"));
+            numbers.Add(await app.FileNumberAsync(await app.AddMigrantAsync("RSK", families[i], "Awa")));
         }
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, DemoAccounts.RabatSocial);
@@ -83,12 +85,27 @@ public sealed class ActivitiesAndAidBrowserTests(BrowserFixture browser)
         await browser.CheckPageAsync(page, "distribution-create-fr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la distribution" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Distribution enregistrée.")).ToBeVisibleAsync();
-        foreach (var number in numbers)
+        foreach (var number in numbers.Take(2))
         {
             await page.GetByLabel("Numéro de dossier").FillAsync(number);
             await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter le bénéficiaire" }).ClickAsync();
             await Assertions.Expect(page.GetByText($"{number} ajouté à la liste.")).ToBeVisibleAsync();
         }
+        // A QR scanner types the card's number and Enter into the focused field; back on the page, the field has the focus for the next card.
+        foreach (var number in numbers.Skip(2).Take(2))
+        {
+            await Assertions.Expect(page.GetByLabel("Numéro de dossier")).ToBeFocusedAsync();
+            await page.Keyboard.TypeAsync(number);
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByText($"{number} ajouté à la liste.")).ToBeVisibleAsync();
+        }
+        // The last one found by name and added in one click.
+        await page.GetByLabel("Chercher une personne enregistrée par son nom").FillAsync(families[4]);
+        await page.GetByLabel("Chercher une personne enregistrée par son nom").PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Dossiers correspondant à « {families[4]} »" })).ToBeVisibleAsync();
+        await browser.CheckPageAsync(page, "distribution-search-fr");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Ajouter {families[4]} Awa {numbers[4]}" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"{numbers[4]} ajouté à la liste.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("dt:has-text('Bénéficiaires servis') + dd")).ToHaveTextAsync("45");
         await browser.CheckPageAsync(page, "distribution-details-fr");
         var id = int.Parse(page.Url.Split('/')[^1].Split('#')[0], System.Globalization.CultureInfo.InvariantCulture);

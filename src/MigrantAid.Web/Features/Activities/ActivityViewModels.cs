@@ -56,8 +56,11 @@ public static class ConventionAttributions
     public static async Task SetAsync(AppDbContext db, AttributedRecordKind kind, int recordId, IEnumerable<int> conventionIds, CancellationToken ct)
     {
         var wanted = conventionIds.Distinct().ToList();
-        var known = await db.PartnerConventions.Where(c => wanted.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        var existing = await db.ConventionAttributions.Where(a => a.RecordKind == kind && a.RecordId == recordId).ToListAsync(ct);
+        // The conventions the user may read (scope filter): the form shows only those, so an
+        // attribution to another convention (made by the national level) is left as it is.
+        var readable = db.PartnerConventions.Select(c => c.Id);
+        var known = await readable.Where(id => wanted.Contains(id)).ToListAsync(ct);
+        var existing = await db.ConventionAttributions.Where(a => a.RecordKind == kind && a.RecordId == recordId && readable.Contains(a.PartnerConventionId)).ToListAsync(ct);
         db.ConventionAttributions.RemoveRange(existing.Where(a => !known.Contains(a.PartnerConventionId)));
         db.ConventionAttributions.AddRange(known.Where(id => existing.All(a => a.PartnerConventionId != id))
             .Select(id => new ConventionAttribution { PartnerConventionId = id, RecordKind = kind, RecordId = recordId }));

@@ -198,12 +198,3 @@ public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
         RuleFor(f => f.Targets).Must((f, _) => f.ParseTargets() is not null).WithMessage(_ => l["Conventions.TargetsInvalid"]);
     }
 }
-
-public sealed class BulkAttributionForm
-{
-    public string? CentreCode { get; set; }
-    public int? AcademicYear { get; set; }
-    public int? TradeId { get; set; }
-    /// <summary>Attribute (true) or remove the attribution (false).</summary>
-    public bool Remove { get; set; }
-}

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Activities;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using MigrantAid.Web.Infrastructure.Localization;
@@ -190,63 +191,77 @@ public sealed class ConventionsController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    /// <summary>Attribution in bulk: the enrolments the user may see that match the filters (e.g. all Alkari enrolments of 2016/2017).</summary>
+    /// <summary>
+    /// Attribution in bulk: the records of one kind the user may see that match the filters
+    /// (e.g. all Alkari enrolments of 2017/2018), counted with those already attributed, then
+    /// attributed or detached in one confirmed step.
+    /// </summary>
     [Authorize(Permissions.ConventionsAttribute)]
-    public async Task<IActionResult> Attribute(int id, BulkAttributionForm form, CancellationToken ct)
+    public async Task<IActionResult> Attribute(int id, BulkAttributionForm form, [FromServices] BulkAttribution bulk, CancellationToken ct)
     {
         var summary = await reports.SummaryAsync(id, ct);
         if (summary is null)
         {
             return NotFound();
         }
-        var (query, error) = await MatchingAsync(form, ct);
-        var matching = query is null ? 0 : await query.CountAsync(ct);
-        var already = query is null ? 0 : await query.CountAsync(e => db.ConventionAttributions.Any(a =>
-            a.PartnerConventionId == id && a.RecordKind == AttributedRecordKind.Enrolment && a.RecordId == e.Id), ct);
+        if (!BulkAttribution.Kinds.Contains(form.Kind))
+        {
+            form.Kind = AttributedRecordKind.Enrolment;
+        }
+        var (ids, field, error) = await bulk.MatchingAsync(form, ct);
+        var (matching, already) = ids is null ? (0, 0) : await bulk.CountAsync(id, form.Kind, ids, ct);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(form.CentreCode), error);
+            ModelState.AddModelError(field!, error);
         }
-        return View(new BulkAttributionViewModel(summary, form, matching, already, await TradesAsync(ct)));
+        return await BulkView(summary, form, matching, already, ct);
     }
 
     [HttpPost, Authorize(Permissions.ConventionsAttribute), ActionName(nameof(Attribute))]
-    public async Task<IActionResult> AttributePost(int id, BulkAttributionForm form, CancellationToken ct)
+    public async Task<IActionResult> AttributePost(int id, BulkAttributionForm form, [FromServices] BulkAttribution bulk, CancellationToken ct)
     {
         var summary = await reports.SummaryAsync(id, ct);
         if (summary is null)
         {
             return NotFound();
         }
-        var (query, error) = await MatchingAsync(form, ct);
-        if (query is null || (form.CentreCode is null && form.AcademicYear is null && form.TradeId is null))
+        if (!BulkAttribution.Kinds.Contains(form.Kind))
         {
-            ModelState.AddModelError(nameof(form.CentreCode), error ?? l["Conventions.FilterRequired"]);
-            return View(nameof(Attribute), new BulkAttributionViewModel(summary, form, 0, 0, await TradesAsync(ct)));
+            return BadRequest();
         }
-        var ids = await query.Select(e => e.Id).ToListAsync(ct);
-        var existing = (await db.ConventionAttributions
-            .Where(a => a.PartnerConventionId == id && a.RecordKind == AttributedRecordKind.Enrolment && ids.Contains(a.RecordId))
-            .ToListAsync(ct));
-        int changed;
-        if (form.Remove)
+        var (ids, field, error) = await bulk.MatchingAsync(form, ct);
+        if (ids is null || !form.HasFilter || !ModelState.IsValid)
         {
-            db.ConventionAttributions.RemoveRange(existing);
-            changed = existing.Count;
+            ModelState.AddModelError(field ?? nameof(form.Kind), error ?? l["Conventions.FilterRequired"]);
+            return await BulkView(summary, form, 0, 0, ct);
         }
-        else
+        var changed = await bulk.ApplyAsync(id, form.Kind, ids, form.Remove, ct);
+        TempData["Success"] = l[BulkKey(form.Kind, form.Remove ? "Detached" : "Attributed"), changed].Value;
+        var route = new RouteValueDictionary { ["id"] = id };
+        foreach (var (name, value) in form.Fields())
         {
-            var have = existing.Select(a => a.RecordId).ToHashSet();
-            var added = ids.Where(i => !have.Contains(i)).Select(i => new ConventionAttribution
-            {
-                PartnerConventionId = id, RecordKind = AttributedRecordKind.Enrolment, RecordId = i,
-            }).ToList();
-            db.ConventionAttributions.AddRange(added);
-            changed = added.Count;
+            route[name] = value;
         }
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = l[form.Remove ? "Conventions.Detached" : "Conventions.Attributed", changed].Value;
-        return RedirectToAction(nameof(Attribute), new { id, form.CentreCode, form.AcademicYear, form.TradeId });
+        return RedirectToAction(nameof(Attribute), route);
+    }
+
+    /// <summary>The resource key of a bulk message for a record kind (the enrolment keys came first and keep their names).</summary>
+    public static string BulkKey(AttributedRecordKind kind, string message) => kind switch
+    {
+        AttributedRecordKind.IncomeGeneratingActivity => "Conventions.BulkActivities." + message,
+        AttributedRecordKind.AidDistribution => "Conventions.BulkDistributions." + message,
+        _ => "Conventions." + message,
+    };
+
+    private async Task<IActionResult> BulkView(ConventionSummary summary, BulkAttributionForm form, int matching, int already, CancellationToken ct)
+    {
+        IReadOnlyList<Choice> regions = form.Kind == AttributedRecordKind.Enrolment ? [] : await ActivityLookups.RegionsAsync(db, ct);
+        IReadOnlyList<Choice> sites = form.Kind == AttributedRecordKind.AidDistribution
+            ? await db.AidSites.AsNoTracking().Where(s => form.RegionId == null || s.RegionId == form.RegionId).OrderBy(s => s.City).ThenBy(s => s.Name)
+                .Select(s => new Choice(s.Id, s.Name + ", " + s.City)).ToListAsync(ct)
+            : [];
+        IReadOnlyList<(int Id, string Name)> trades = form.Kind == AttributedRecordKind.Enrolment ? await TradesAsync(ct) : [];
+        return View(nameof(Attribute), new BulkAttributionViewModel(summary, form, matching, already, trades, regions, sites));
     }
 
     /// <summary>The donor report of a period: the printable page, or its XLSX, CSV (with HXL) or IATI file.</summary>
@@ -266,7 +281,7 @@ public sealed class ConventionsController(
         var name = $"{summary.Reference}-{p}";
         return format switch
         {
-            "csv" => File(DonorReportExports.ToCsv(report, language), "text/csv; charset=utf-8", name + ".csv"),
+            "csv" => File(await DonorReportExports.ToCsvAsync(report, language, ct), "text/csv; charset=utf-8", name + ".csv"),
             "xlsx" => File(await DonorReportExports.ToXlsxAsync(report, language, l, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
             "xml" => File(DonorReportExports.ToBytes(DonorReportExports.ToIati(report, clock.GetUtcNow())), "application/xml", name + "-iati.xml"),
             _ => View(new ReportViewModel(report, reports.CanFreeze(p), user.Has(Permissions.ConventionsManage))),
@@ -305,31 +320,6 @@ public sealed class ConventionsController(
         var overlap = await calculator.OverlapAsync(k, conventions.Select(c => c.Id).ToList(), period, ct);
         return View(new OverviewViewModel(period, k, conventions.ToDictionary(c => c.Id, c => c.Reference), overlap,
             Enum.GetValues<IndicatorKind>().Where(i => calculator.Knows(i) && !IndicatorCalculator.IsQuantity(i)).ToList()));
-    }
-
-    private async Task<(IQueryable<Enrolment>? Query, string? Error)> MatchingAsync(BulkAttributionForm form, CancellationToken ct)
-    {
-        // The enrolments the user may see (row scope), narrowed by the filters.
-        var query = db.Enrolments.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(form.CentreCode))
-        {
-            var code = form.CentreCode.Trim();
-            var centre = await db.TrainingCentres.Where(c => c.Code == code).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
-            if (centre is null)
-            {
-                return (null, l["Conventions.CentreNotFound"]);
-            }
-            query = query.Where(e => e.TrainingCentreId == centre);
-        }
-        if (form.AcademicYear is { } year)
-        {
-            query = query.Where(e => e.AcademicYear == year);
-        }
-        if (form.TradeId is { } trade)
-        {
-            query = query.Where(e => e.TradeId == trade);
-        }
-        return (query, null);
     }
 
     private async Task<IReadOnlyList<(int Id, string Name)>> TradesAsync(CancellationToken ct) =>
@@ -403,7 +393,8 @@ public sealed record ConventionPageViewModel(ConventionSummary Convention, Donor
     IReadOnlyList<ConventionTransition> Transitions, IReadOnlyList<FrozenRow> Versions, IReadOnlyDictionary<AttributedRecordKind, int> Attributed,
     bool CanManage, bool CanAttribute, DateOnly Today);
 
-public sealed record BulkAttributionViewModel(ConventionSummary Convention, BulkAttributionForm Form, int Matching, int Already, IReadOnlyList<(int Id, string Name)> Trades);
+public sealed record BulkAttributionViewModel(ConventionSummary Convention, BulkAttributionForm Form, int Matching, int Already,
+    IReadOnlyList<(int Id, string Name)> Trades, IReadOnlyList<Choice> Regions, IReadOnlyList<Choice> Sites);
 
 public sealed record ReportViewModel(DonorReport Report, bool CanFreeze, bool CanManage);
 

@@ -10,6 +10,7 @@ public static class ConventionsSetup
     {
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<ConventionReports>();
+        services.AddScoped<BulkAttribution>();
         services.AddScoped<IIndicatorSource, TrainingIndicatorSource>();
         services.AddScoped<IDemoDataContributor, ConventionDemoData>();
         services.AddNavEntry("/Conventions", "Nav.Conventions", Permissions.ConventionsReadAggregates, 50);

@@ -29,43 +29,47 @@ public static class DonorReportExports
         ("reached_f", "#reached+f"), ("reached_m", "#reached+m"),
     ];
 
-    public static byte[] ToCsv(DonorReport report, string language)
+    /// <summary>
+    /// Written by the shared CSV writer (UTF-8 with BOM, cells neutralised against formulas),
+    /// comma-separated as HXL tools read it; the hashtag row is the first row under the header.
+    /// </summary>
+    public static async Task<byte[]> ToCsvAsync(DonorReport report, string language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var sb = new StringBuilder();
-        sb.AppendLine(string.Join(',', CsvColumns.Select(c => c.Header)));
-        sb.AppendLine(string.Join(',', CsvColumns.Select(c => c.Hxl)));
-        foreach (var row in report.Rows)
+        using var stream = new MemoryStream();
+        await using (var writer = Infrastructure.Tabular.CsvTableWriter.Create(stream, CsvColumns.Select(c => c.Header).ToList(), ','))
         {
-            // A national row (all regions), then one row per region where the indicator reached someone.
-            Line(sb, row, report, language, null, null, row.Actual.By(Dimensions.Sex), row.Actual.TotalSuppressed ? SmallCells.Shown : Number(row.Actual.Total), Number(row.Target));
-            foreach (var region in row.Actual.By(Dimensions.Region)?.Cells ?? [])
+            await writer.WriteRowAsync(CsvColumns.Select(c => c.Hxl).ToList(), ct);
+            foreach (var row in report.Rows)
             {
-                Line(sb, row, report, language, region.Label, region.Key, null, Shown(region), "");
+                // A national row (all regions), then one row per region where the indicator reached someone.
+                await writer.WriteRowAsync(Line(row, report, language, null, null, row.Actual.By(Dimensions.Sex),
+                    row.Actual.TotalSuppressed ? SmallCells.Shown : Number(row.Actual.Total), Number(row.Target)), ct);
+                foreach (var region in row.Actual.By(Dimensions.Region)?.Cells ?? [])
+                {
+                    await writer.WriteRowAsync(Line(row, report, language, region.Label, region.Key, null, Shown(region), ""), ct);
+                }
             }
+            await writer.CompleteAsync(ct);
         }
-        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
+        return stream.ToArray();
     }
 
-    private static void Line(StringBuilder sb, ReportRow row, DonorReport report, string language, string? region, string? regionCode,
+    private static string[] Line(ReportRow row, DonorReport report, string language, string? region, string? regionCode,
         Breakdown? sex, string reached, string targeted)
     {
         var f = sex?.Cells.FirstOrDefault(c => c.Key == "F");
         var m = sex?.Cells.FirstOrDefault(c => c.Key == "M");
-        string[] values =
+        return
         [
             row.Code, row.Title(language), row.Unit, report.Period.ToString(), region ?? "", regionCode ?? "",
             Number(row.Baseline), targeted, reached, f is null ? "" : Shown(f), m is null ? "" : Shown(m),
         ];
-        sb.AppendLine(string.Join(',', values.Select(Csv)));
     }
 
     private static string Shown(Cell c) => c.Suppressed ? SmallCells.Shown : c.Value.ToString(Inv);
 
     private static string Number(decimal? value) => value?.ToString("0.##", Inv) ?? "";
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>Summary, the indicator table and one sheet per disaggregation.</summary>
     public static async Task<byte[]> ToXlsxAsync(DonorReport report, string language, IStringLocalizer l, CancellationToken ct)

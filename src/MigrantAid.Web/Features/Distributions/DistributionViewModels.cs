@@ -10,7 +10,16 @@ public sealed record UploadReportViewModel(AidDistribution Distribution, UploadR
 public sealed record RecipientRow(int Id, int MigrantId, string FileNumber, string Name, string? RepeatReason);
 public sealed record EarlierAid(int Id, DateOnly Date, string Site);
 public sealed record DistributionDetailsViewModel(AidDistribution Distribution, IReadOnlyList<RecipientRow> Recipients, IReadOnlyList<string> Conventions,
-    RecipientForm Form, EarlierAid? Earlier, int PeriodDays);
+    RecipientForm Form, EarlierAid? Earlier, int PeriodDays)
+{
+    /// <summary>The registry search by name on the page, when one was made.</summary>
+    public RecipientSearch? Search { get; init; }
+}
+
+public sealed record RecipientMatch(int MigrantId, string FileNumber, string Name, int? BirthYear, bool OnList);
+
+/// <summary>The first matches of a name search (<see cref="More"/> when there are others: the user narrows the search); <see cref="TooShort"/> for a single character.</summary>
+public sealed record RecipientSearch(string Query, IReadOnlyList<RecipientMatch> Matches, bool More, bool TooShort);
 public sealed record BeneficiaryCard(int MigrantId, string FileNumber, string Name, string? NameArabic, string QrDataUri);
 public sealed record ReconciliationViewModel(int Year, int Month, IReadOnlyList<ReconciliationLine> Lines);
 public sealed record SiteRow(int Id, string Name, string City, string Region);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Activities;
+using MigrantAid.Web.Features.Migrants;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 using QRCoder;
@@ -23,6 +24,7 @@ namespace MigrantAid.Web.Features.Distributions;
 public sealed class DistributionsController(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, AidRepeats repeats) : Controller
 {
     private const int PageSize = 25;
+    private const int SearchResults = 10;
 
     [HttpGet("/Distributions")]
     [HttpGet]
@@ -117,7 +119,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
     /// <summary>A recipient list (CSV or XLSX of file numbers) added in one go, answered row by row; the same list twice is refused.</summary>
     [HttpPost]
     [Authorize(Permissions.AidDistribute)]
-    [RequestSizeLimit(2 * RecipientListReader.MaxBytes)]
+    [RequestSizeLimit(2 * RecipientListUpload.MaxBytes)]
     public async Task<IActionResult> Upload(int id, IFormFile? list, [FromServices] RecipientListUpload upload, CancellationToken ct)
     {
         var d = await db.AidDistributions.AsNoTracking().Include(x => x.Site).SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -125,7 +127,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         {
             return NotFound();
         }
-        if (list is null || list.Length == 0 || list.Length > RecipientListReader.MaxBytes)
+        if (list is null || list.Length == 0 || list.Length > RecipientListUpload.MaxBytes)
         {
             ModelState.AddModelError("list", l["Distributions.UploadUnreadable"]);
             return (await DetailsPage(id, new RecipientForm(), null, ct))!;
@@ -141,9 +143,10 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         return View("UploadReport", new UploadReportViewModel(d, report));
     }
 
+    /// <summary>The distribution and its recipients; <paramref name="q"/> searches the registry by name (in the user's scope) for people to add in one click.</summary>
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken ct) =>
-        user.Has(Permissions.AidRead) && await DetailsPage(id, new RecipientForm(), null, ct) is { } page ? page : NotFound();
+    public async Task<IActionResult> Details(int id, string? q, CancellationToken ct) =>
+        user.Has(Permissions.AidRead) && await DetailsPage(id, new RecipientForm(), null, ct, q) is { } page ? page : NotFound();
 
     [HttpPost]
     [Authorize(Permissions.AidDistribute)]
@@ -154,15 +157,19 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         {
             return NotFound();
         }
-        var number = form.FileNumber?.Trim() ?? "";
-        var upper = number.ToUpperInvariant();
-        var migrant = number.Length == 0 ? null : await db.Migrants.AsNoTracking().Where(m => (m.FileNumber == number || m.FileNumber == upper) && m.MergedIntoId == null)
-            .Select(m => new { m.Id, m.RegionId }).SingleOrDefaultAsync(ct);
+        // Typed, scanned from a beneficiary card's QR code (also through an AZERTY keyboard layout) or sent by a search result's button.
+        var candidates = ScannedFileNumber.Candidates(form.FileNumber);
+        var found = await db.Migrants.AsNoTracking().Where(m => candidates.Contains(m.FileNumber) && m.MergedIntoId == null)
+            .Select(m => new { m.Id, m.FileNumber }).ToListAsync(ct);
+        var migrant = candidates.Select(c => found.FirstOrDefault(m => m.FileNumber == c)).FirstOrDefault(m => m is not null);
         if (migrant is null)
         {
             ModelState.AddModelError(nameof(form.FileNumber), l["Distributions.FileNotFound"]);
             return (await DetailsPage(id, form, null, ct))!;
         }
+        var number = migrant.FileNumber;
+        form.FileNumber = number;
+        ModelState.Remove(nameof(form.FileNumber));
         if (await db.AidRecipients.AnyAsync(r => r.AidDistributionId == id && r.MigrantId == migrant.Id, ct))
         {
             ModelState.AddModelError(nameof(form.FileNumber), l["Distributions.AlreadyOnList"]);
@@ -181,7 +188,9 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         });
         await db.SaveChangesAsync(ct);
         TempData["Success"] = l["Distributions.RecipientAdded", number].Value;
-        return Redirect($"~/Distributions/Details/{id}#recipients-title");
+        // Back to the file-number field, ready for the next card: a fragment naming a focusable
+        // field focuses it (one naming a heading would take the focus away from it in Chromium).
+        return Redirect($"~/Distributions/Details/{id}#FileNumber");
     }
 
     [HttpPost]
@@ -228,7 +237,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         var lines = await Reconciliations.ForMonthAsync(db, y, m, ct);
         return format switch
         {
-            "csv" => File(Reconciliations.Csv(lines, l), "text/csv; charset=utf-8", $"reconciliation-{y}-{m:D2}.csv"),
+            "csv" => File(await Reconciliations.CsvAsync(lines, l, ct), "text/csv; charset=utf-8", $"reconciliation-{y}-{m:D2}.csv"),
             "xlsx" => File(await Reconciliations.XlsxAsync(lines, l, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"reconciliation-{y}-{m:D2}.xlsx"),
             _ => View(new ReconciliationViewModel(y, m, lines)),
         };
@@ -269,7 +278,7 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         return Redirect("~/Distributions/Sites");
     }
 
-    private async Task<IActionResult?> DetailsPage(int id, RecipientForm form, EarlierAid? earlier, CancellationToken ct)
+    private async Task<IActionResult?> DetailsPage(int id, RecipientForm form, EarlierAid? earlier, CancellationToken ct, string? q = null)
     {
         var d = await db.AidDistributions.AsNoTracking().Include(x => x.Site).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
@@ -283,7 +292,28 @@ public sealed class DistributionsController(AppDbContext db, CurrentUser user, T
         var conventions = await db.ConventionAttributions.AsNoTracking()
             .Where(x => x.RecordKind == AttributedRecordKind.AidDistribution && x.RecordId == id)
             .Select(x => x.PartnerConvention!.Reference + " — " + x.PartnerConvention.Title).ToListAsync(ct);
-        return View("Details", new DistributionDetailsViewModel(d, recipients, conventions, form, earlier, repeats.PeriodDays(d.Kind)));
+        var search = user.Has(Permissions.AidDistribute) && user.Has(Permissions.MigrantsRead) ? await SearchAsync(id, q, ct) : null;
+        return View("Details", new DistributionDetailsViewModel(d, recipients, conventions, form, earlier, repeats.PeriodDays(d.Kind)) { Search = search });
+    }
+
+    /// <summary>
+    /// The registry search of the Migrants feature (names in any order, script or spelling;
+    /// numbers too), in the user's row scope, for the few first matches to add in one click.
+    /// </summary>
+    private async Task<RecipientSearch?> SearchAsync(int id, string? q, CancellationToken ct)
+    {
+        var text = q?.Trim() ?? "";
+        if (text.Length < 2)
+        {
+            return text.Length == 0 ? null : new RecipientSearch(text, [], false, true);
+        }
+        var search = new MigrantSearch { Q = text.Length > 100 ? text[..100] : text };
+        var query = MigrantSearch.ForScope(search.Apply(db, clock.Today().Year, MigrantAccess.MaySeeSensitive(user)), db, user.Scope);
+        var matches = await query.OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName).ThenBy(m => m.Id).Take(SearchResults + 1)
+            .Select(m => new RecipientMatch(m.Id, m.FileNumber, m.FamilyName + " " + m.GivenName, m.BirthYear,
+                db.AidRecipients.Any(r => r.AidDistributionId == id && r.MigrantId == m.Id)))
+            .ToListAsync(ct);
+        return new RecipientSearch(text, matches.Take(SearchResults).ToList(), matches.Count > SearchResults, false);
     }
 
     private async Task<IActionResult> FormPage(DistributionForm form, int? editId, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure.Tabular;
 
 namespace MigrantAid.Web.Features.Distributions;
 
@@ -22,15 +23,22 @@ public sealed record UploadReport(string FileName, IReadOnlyList<UploadLine> Lin
 /// double aid without a decision (those rows are reported, not added: each needs its reason,
 /// typed on the distribution's page). The same list is never uploaded twice.
 /// </summary>
-public sealed class RecipientListUpload(AppDbContext db, AidRepeats repeats)
+public sealed class RecipientListUpload(AppDbContext db, AidRepeats repeats, Microsoft.Extensions.Options.IOptions<TabularLimits> limits)
 {
+    public const int MaxBytes = 1024 * 1024;
+    public const int MaxRows = 2000;
+
+    /// <summary>One line of the list: its row number in the file (as a spreadsheet shows it) and the text of its first cell.</summary>
+    public sealed record Line(int Row, string Value);
+
     public async Task<UploadReport> RunAsync(AidDistribution d, string fileName, byte[] content, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(content);
         var name = Path.GetFileName(fileName);
         name = name.Length > AidRecipientUpload.FileNameMaxLength ? name[..AidRecipientUpload.FileNameMaxLength] : name;
-        var lines = content.Length is 0 or > RecipientListReader.MaxBytes ? null : RecipientListReader.Read(name, content);
-        if (lines is null || lines.Count == 0 || lines.Count > RecipientListReader.MaxRows)
+        var lines = content.Length is 0 or > MaxBytes ? null : Read(name, content);
+        if (lines is null || lines.Count == 0)
         {
             return new UploadReport(name, [], "Distributions.UploadUnreadable");
         }
@@ -95,6 +103,39 @@ public sealed class RecipientListUpload(AppDbContext db, AidRepeats repeats)
         });
         await db.SaveChangesAsync(ct);
         return result;
+    }
+
+    /// <summary>
+    /// The first column of the list, read by the shared tabular reader (encoding and separator
+    /// detected, zip bombs and the row cap refused); null when the file is refused as a whole.
+    /// The reader takes the first row as the header: a first row holding a digit is a file
+    /// number of a list without header, and is read as the first line.
+    /// </summary>
+    private List<Line>? Read(string fileName, byte[] content)
+    {
+        if (!TabularReader.IsSupported(fileName))
+        {
+            return null;
+        }
+        var cap = new TabularLimits
+        {
+            MaxRows = Math.Min(MaxRows, limits.Value.MaxRows), MaxInflatedBytes = limits.Value.MaxInflatedBytes,
+            MaxCompressionRatio = limits.Value.MaxCompressionRatio, PreviewSeconds = limits.Value.PreviewSeconds,
+        };
+        try
+        {
+            var table = TabularReader.Open(content, fileName, cap);
+            var lines = table.Rows.Select(r => new Line(r.Line, r[0] ?? "")).ToList();
+            if (table.Headers.Count > 0 && table.Headers[0].Any(char.IsAsciiDigit))
+            {
+                lines.Insert(0, new Line(lines.Count > 0 ? Math.Max(1, lines[0].Row - 1) : 1, table.Headers[0].Trim()));
+            }
+            return lines.Count > MaxRows ? null : lines;
+        }
+        catch (TabularException)
+        {
+            return null;
+        }
     }
 }
 

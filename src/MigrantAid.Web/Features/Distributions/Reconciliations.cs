@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure.Tabular;
 
 namespace MigrantAid.Web.Features.Distributions;
 
@@ -55,42 +55,43 @@ public static class Reconciliations
         [x.Region, x.Site, l["AidKind." + x.Kind].Value, x.Unit, x.Distributions, x.PlannedRecipients, x.ActualRecipients, x.Registered,
          x.Unregistered, x.PlannedQuantity, x.ActualQuantity, string.Join(" ; ", x.Reasons)];
 
-    public static byte[] Csv(IReadOnlyList<ReconciliationLine> lines, IStringLocalizer l)
+    /// <summary>
+    /// The shared CSV writer (UTF-8 with BOM, cells neutralised against formulas), with ','
+    /// rather than the exports' ';': HXL tools read comma-separated files, and the hashtag row
+    /// goes under the header as the first data row.
+    /// </summary>
+    public static async Task<byte[]> CsvAsync(IReadOnlyList<ReconciliationLine> lines, IStringLocalizer l, CancellationToken ct)
     {
-        var sb = new StringBuilder();
-        sb.AppendLine(string.Join(',', Headers(l).Select(Escape)));
-        sb.AppendLine(string.Join(',', Hxl));
-        foreach (var line in lines)
+        ArgumentNullException.ThrowIfNull(lines);
+        using var stream = new MemoryStream();
+        await using (var writer = CsvTableWriter.Create(stream, Headers(l), ','))
         {
-            sb.AppendLine(string.Join(',', Values(line, l).Select(Escape)));
+            await writer.WriteRowAsync(Hxl, ct);
+            foreach (var line in lines)
+            {
+                await writer.WriteRowAsync(Values(line, l).Select(Text).ToList(), ct);
+            }
+            await writer.CompleteAsync(ct);
         }
-        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
+        return stream.ToArray();
     }
 
     public static async Task<byte[]> XlsxAsync(IReadOnlyList<ReconciliationLine> lines, IStringLocalizer l, CancellationToken ct)
     {
         var headers = Headers(l);
         var rows = new List<Dictionary<string, object?>> { headers.Zip(Hxl).ToDictionary(p => p.First, p => (object?)p.Second) };
-        rows.AddRange(lines.Select(line => headers.Zip(Values(line, l)).ToDictionary(p => p.First, p => (object?)p.Second)));
+        rows.AddRange(lines.Select(line => headers.Zip(Values(line, l))
+            .ToDictionary(p => p.First, p => p.Second is string text ? CsvTableWriter.Neutralise(text) : (object?)p.Second)));
         using var stream = new MemoryStream();
         await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, rows, cancellationToken: ct);
         return stream.ToArray();
     }
 
-    private static string Escape(object? value)
+    private static string? Text(object? value) => value switch
     {
-        var s = value switch
-        {
-            null => "",
-            decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        // Formula injection: a text cell starting with = + - @ is neutralised for spreadsheet software.
-        if (value is string && s.Length > 0 && s[0] is '=' or '+' or '-' or '@')
-        {
-            s = "'" + s;
-        }
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
+        null => null,
+        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 }
