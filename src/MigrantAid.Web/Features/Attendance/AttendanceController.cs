@@ -117,8 +117,8 @@ public sealed class AttendanceController(AppDbContext db, CurrentUser user, Time
         var migrantIds = rows.Select(r => r.MigrantId).ToList();
         // Names of apprentices already in scope through their enrolment at this centre.
         // Scope bypass: names of apprentices already in scope through their enrolment at this centre.
-        var names = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => migrantIds.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => m.FamilyName + " " + m.GivenName, ct);
+        var names = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => EF.Parameter(migrantIds).Contains(m.Id))
+            .Select(m => new { m.Id, Name = m.FamilyName + " " + m.GivenName }).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         return rows.Select(r =>
         {
             var host = r.AlternatingTraining ? (int)Math.Round(WorkingDays * r.HostSharePercent / 100.0) : 0;

@@ -1285,6 +1285,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RegionId", "Status");
 
+                    b.HasIndex("Status", "TrainingCentreId");
+
                     b.HasIndex("TrainingCentreId", "FollowUpDueOn");
 
                     b.HasIndex("TrainingCentreId", "AcademicYear", "Status");

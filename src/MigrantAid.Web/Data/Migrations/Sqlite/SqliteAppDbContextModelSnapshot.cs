@@ -1234,6 +1234,8 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionId", "Status");
 
+                    b.HasIndex("Status", "TrainingCentreId");
+
                     b.HasIndex("TrainingCentreId", "FollowUpDueOn");
 
                     b.HasIndex("TrainingCentreId", "AcademicYear", "Status");

@@ -1751,6 +1751,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 column: "StartDate");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_Status_TrainingCentreId",
+                table: "Enrolments",
+                columns: new[] { "Status", "TrainingCentreId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_TradeId",
                 table: "Enrolments",
                 column: "TradeId");

@@ -1753,6 +1753,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 column: "StartDate");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_Status_TrainingCentreId",
+                table: "Enrolments",
+                columns: new[] { "Status", "TrainingCentreId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_TradeId",
                 table: "Enrolments",
                 column: "TradeId");
