@@ -25,6 +25,9 @@ internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolmen
         // Dashboards count dropouts and starts per period across a region or the country.
         b.HasIndex(e => e.DroppedOutOn);
         b.HasIndex(e => e.StartDate);
+        // Applications waiting for a decision are few among hundreds of thousands: found by status
+        // whatever the scope (the row-scope filter is an OR that no index serves; 1.2 s at 1M).
+        b.HasIndex(e => new { e.Status, e.TrainingCentreId });
     }
 }
 

@@ -111,24 +111,30 @@ public sealed class AttendanceController(AppDbContext db, CurrentUser user, Time
             .Select(e => new
             {
                 e.Id, e.MigrantId, e.DiplomaTrack!.AlternatingTraining, e.DiplomaTrack.HostSharePercent,
-                Record = e.Attendance.FirstOrDefault(a => a.Year == form.Year && a.Month == form.Month),
             })
             .ToListAsync(ct);
+        // The month's records of these enrolments, one index seek each: as a correlated
+        // FirstOrDefault, EF numbered every record of the month of every centre (2 s at 1M).
+        var enrolmentIds = rows.Select(r => r.Id).ToList();
+        var records = await db.MonthlyAttendance.AsNoTracking()
+            .Where(a => EF.Parameter(enrolmentIds).Contains(a.EnrolmentId) && a.Year == form.Year && a.Month == form.Month)
+            .ToDictionaryAsync(a => a.EnrolmentId, ct);
         var migrantIds = rows.Select(r => r.MigrantId).ToList();
         // Names of apprentices already in scope through their enrolment at this centre.
         // Scope bypass: names of apprentices already in scope through their enrolment at this centre.
-        var names = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => migrantIds.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => m.FamilyName + " " + m.GivenName, ct);
+        var names = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => EF.Parameter(migrantIds).Contains(m.Id))
+            .Select(m => new { m.Id, Name = m.FamilyName + " " + m.GivenName }).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         return rows.Select(r =>
         {
+            var record = records.GetValueOrDefault(r.Id);
             var host = r.AlternatingTraining ? (int)Math.Round(WorkingDays * r.HostSharePercent / 100.0) : 0;
             return new AttendanceLine
             {
-                EnrolmentId = r.Id, Version = r.Record?.Version, Name = names.GetValueOrDefault(r.MigrantId, ""),
-                CentreDaysExpected = r.Record?.CentreDaysExpected ?? WorkingDays - host,
-                CentreDaysPresent = r.Record?.CentreDaysPresent,
-                HostDaysExpected = r.Record?.HostDaysExpected ?? host,
-                HostDaysPresent = r.Record?.HostDaysPresent,
+                EnrolmentId = r.Id, Version = record?.Version, Name = names.GetValueOrDefault(r.MigrantId, ""),
+                CentreDaysExpected = record?.CentreDaysExpected ?? WorkingDays - host,
+                CentreDaysPresent = record?.CentreDaysPresent,
+                HostDaysExpected = record?.HostDaysExpected ?? host,
+                HostDaysPresent = record?.HostDaysPresent,
             };
         }).OrderBy(x => x.Name, StringComparer.CurrentCulture).ToList();
     }

@@ -24,6 +24,17 @@ public sealed class EnrolmentsController(
     public async Task<IActionResult> Index(int? centreId, int? year, EnrolmentStatus? status, int page = 1, CancellationToken ct = default)
     {
         var query = db.Enrolments.AsNoTracking();
+        // The row-scope filter is an OR over the scope kinds that no index serves: the user's own
+        // centre or region is stated as well (the same rows), so that the count and the page seek
+        // an index instead of reading every enrolment (a region's list: 186 + 375 ms of SQL at 1M).
+        if (user.Scope.Kind == ScopeKind.Centre && user.Scope.CentreId is { } own)
+        {
+            query = query.Where(e => e.TrainingCentreId == own);
+        }
+        else if (user.Scope.Kind == ScopeKind.Region && user.Scope.RegionId is { } region)
+        {
+            query = query.Where(e => e.RegionId == region);
+        }
         if (centreId is { } c)
         {
             query = query.Where(e => e.TrainingCentreId == c);

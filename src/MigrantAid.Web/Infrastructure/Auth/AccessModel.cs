@@ -48,6 +48,8 @@ public static class Permissions
     /// <summary>Propose an income-generating activity, record tranches and follow-up visits.</summary>
     public const string ActivitiesWrite = "Activities.Write";
     public const string ActivitiesApprove = "Activities.Approve";
+    /// <summary>The status only (title, sector, status, dates) of the activities of the user's own apprentices (issue 10: directors).</summary>
+    public const string ActivitiesApprenticeStatus = "Activities.ApprenticeStatus";
 
     public const string AidRead = "Aid.Read";
     public const string AidDistribute = "Aid.Distribute";
@@ -70,6 +72,7 @@ public static class Permissions
         ConventionsRead, ConventionsManage, ConventionsReadAggregates, ConventionsAttribute,
         ActivitiesRead, ActivitiesWrite, ActivitiesApprove, AidRead, AidDistribute,
         DashboardsRead, PrivacyManage,
+        ActivitiesApprenticeStatus,
     ];
 }
 
@@ -116,7 +119,7 @@ public static class AccessModel
             [Roles.CentreDirector] = (ScopeKind.Centre, new[]
             {
                 Permissions.MigrantsRead, Permissions.EnrolmentsRead, Permissions.EnrolmentsManage,
-                Permissions.CentresRead, Permissions.DashboardsRead,
+                Permissions.CentresRead, Permissions.DashboardsRead, Permissions.ActivitiesApprenticeStatus,
             }.ToFrozenSet()),
             [Roles.SocialWorker] = (ScopeKind.Region, new[]
             {
