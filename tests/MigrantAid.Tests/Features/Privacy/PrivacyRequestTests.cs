@@ -108,6 +108,22 @@ public sealed class PrivacyRequestTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("+212 600 11 22 33", print, StringComparison.Ordinal);
         Assert.Contains(socialName!, print, StringComparison.Ordinal);
 
+        // In words, not code names: field labels, enum labels, actions and record kinds in the reader's language; numbers isolated left to right.
+        var page = new HtmlParser().ParseDocument(print);
+        var labels = page.QuerySelectorAll("dt").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Contains("Téléphone", labels);
+        Assert.Contains("Nom de famille", labels);
+        Assert.DoesNotContain("FamilyName", labels);
+        Assert.DoesNotContain("Phone", labels);
+        var values = page.QuerySelectorAll("dd").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Contains("Entretien", values);
+        Assert.DoesNotContain("Interview", values);
+        Assert.Contains(page.QuerySelectorAll("dd bdi[dir=ltr]"), b => b.TextContent == "+212 600 11 22 33");
+        var audit = page.QuerySelectorAll("tbody td").Select(d => d.TextContent).ToList();
+        Assert.Contains(audit, t => t.Contains("Consultation", StringComparison.Ordinal));
+        Assert.DoesNotContain(audit, t => t.Contains("Viewed", StringComparison.Ordinal));
+        Assert.Contains("الهاتف", await admin.GetTextAsync($"/Privacy/Access/{id}?culture=ar"), StringComparison.Ordinal);
+
         var json = await admin.GetAsync($"/Privacy/Access/{id}/Json");
         Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
         using var file = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
