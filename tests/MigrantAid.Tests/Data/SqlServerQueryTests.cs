@@ -146,6 +146,10 @@ public sealed class SqlServerQueryTests
                 // The kind filter lists the labelled kinds (no DISTINCT over the trail); filtering by one is an index seek.
                 await db.AuditEntries.Where(a => a.EntityType == "Migrant" && a.Id < 1000).OrderByDescending(a => a.Id).Take(51).ToListAsync();
             }),
+            // The retention job's search for closed case files: a range on the last write, the open records as NOT EXISTS seeks.
+            ["retention: closed case files"] = (Roles.Administrator, async db =>
+                await MigrantAid.Web.Features.Retention.RetentionJob.ClosedCaseFiles(db, new DateTimeOffset(2021, 11, 16, 0, 0, 0, TimeSpan.Zero), new DateOnly(2021, 11, 16))
+                    .Take(500).ToListAsync()),
             ["dashboard counts"] = (Roles.NationalManager, async db =>
             {
                 var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
@@ -161,6 +165,19 @@ public sealed class SqlServerQueryTests
             Assert.False(string.IsNullOrWhiteSpace(sql), name);
             AssertSargable(sql, name);
         }
+    }
+
+    [Fact]
+    public async Task The_retention_jobs_search_for_closed_files_compares_the_last_write_as_ranges_on_SQL_Server()
+    {
+        var sql = await CaptureAsync(Roles.Administrator, async db =>
+            await MigrantAid.Web.Features.Retention.RetentionJob.ClosedCaseFiles(db, new DateTimeOffset(2021, 11, 16, 0, 0, 0, TimeSpan.Zero), new DateOnly(2021, 11, 16))
+                .Take(500).ToListAsync());
+        AssertSargable(sql, "retention");
+        Assert.DoesNotContain("COALESCE", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches(@"\[m\]\.\[CreatedAt\] < @\w+", sql);
+        Assert.Matches(@"\[m\]\.\[UpdatedAt\] < @\w+", sql);
+        Assert.Contains("NOT EXISTS", sql, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public sealed partial class AccountController
         await RecordAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, user);
         logger.LogWarning("Second-factor sign-in failed for user {UserId}", user.Id);
         ModelState.AddModelError(nameof(form.Code), result.IsLockedOut ? localizer["Account.LockedOut"] : localizer["Account.InvalidCode"]);
+        // A tampered "use a recovery code" value (not true/false) would fail the checkbox's rendering: show the posted choice as read.
+        ModelState.Remove(nameof(form.UseRecoveryCode));
         form.Code = "";
         return View(form);
     }

@@ -35,18 +35,20 @@ public sealed class AuditController(AppDbContext db, AuditPresenter presenter, I
 
     /// <summary>
     /// The filtered trail as CSV for the data-protection officer: one line per changed field,
-    /// in the reader's language, streamed in batches (a year of trail does not fit in memory);
-    /// UTF-8 with BOM and ';' so that Excel in a French locale opens it as columns.
+    /// in the reader's language (headers too), streamed in batches (a year of trail does not fit
+    /// in memory), through the exports' one writer: UTF-8 with BOM, ';' by default so that Excel
+    /// in a French locale opens it as columns, ',' on request (?separator=comma), formulas neutralised.
     /// </summary>
     [HttpGet("Export")]
-    public async Task Export([FromQuery] AuditFilter filter, CancellationToken ct)
+    public async Task Export([FromQuery] AuditFilter filter, string? separator, CancellationToken ct)
     {
         var query = await FilterAsync(filter, ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(true), 16 * 1024);
-        await writer.WriteLineAsync(Csv.Line([l["Audit.When"], l["Audit.User"], l["Audit.Action"], l["Audit.Record"], l["Audit.Key"],
-            l["Audit.Field"], l["Audit.OldValue"], l["Audit.NewValue"], l["Audit.From"], l["Audit.RequestId"]]));
+        await using var writer = Infrastructure.Tabular.CsvTableWriter.Create(Response.Body,
+            [l["Audit.When"], l["Audit.User"], l["Audit.Action"], l["Audit.Record"], l["Audit.Key"],
+                l["Audit.Field"], l["Audit.OldValue"], l["Audit.NewValue"], l["Audit.From"], l["Audit.RequestId"]],
+            Infrastructure.Tabular.CsvTableWriter.Separator(separator));
         long? before = filter.Before;
         while (true)
         {
@@ -62,13 +64,13 @@ public sealed class AuditController(AppDbContext db, AuditPresenter presenter, I
                 var changes = row.Changes.Count == 0 ? [new AuditChange("", null, null)] : row.Changes;
                 foreach (var c in changes)
                 {
-                    await writer.WriteLineAsync(Csv.Line([at, row.User ?? l["Audit.System"], row.ActionLabel, row.EntityLabel, row.Record,
-                        c.Field, c.Old, c.New, row.ClientAddress, row.RequestId]));
+                    await writer.WriteRowAsync([at, row.User ?? l["Audit.System"], row.ActionLabel, row.EntityLabel, row.Record,
+                        c.Field, c.Old, c.New, row.ClientAddress, row.RequestId], ct);
                 }
             }
-            await writer.FlushAsync(ct);
             before = batch[^1].Id;
         }
+        await writer.CompleteAsync(ct);
     }
 
     private async Task<IQueryable<AuditEntry>> FilterAsync(AuditFilter filter, CancellationToken ct)
@@ -113,23 +115,9 @@ public sealed class AuditController(AppDbContext db, AuditPresenter presenter, I
     }
 }
 
-/// <summary>Semicolon-separated values, quoted when needed; formulas are neutralised for Excel.</summary>
+/// <summary>Queries the audit pages share.</summary>
 internal static class Csv
 {
-    public static string Line(IEnumerable<string?> values) => string.Join(';', values.Select(Field));
-
-    private static string Field(string? value)
-    {
-        value ??= "";
-        // A phone number (+212 6…) or a negative figure stays as it is; anything else Excel would run as a formula does not.
-        if (value.Length > 0 && ("=@\t\r".Contains(value[0], StringComparison.Ordinal)
-            || ("+-".Contains(value[0], StringComparison.Ordinal) && !value.Skip(1).All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or ',' or '-' or '(' or ')'))))
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
     /// <summary>
     /// The record types present in the trail, for the filter: one index seek per type (the next
     /// type after the previous one) instead of a DISTINCT over millions of entries on every visit.

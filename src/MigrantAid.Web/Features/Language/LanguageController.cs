@@ -11,10 +11,11 @@ public sealed class LanguageController : Controller
     [HttpPost]
     public IActionResult Set(string culture, string? returnUrl)
     {
-        if (Cultures.Supported.Contains(culture))
+        if (culture is not null && Cultures.Supported.Contains(culture))
         {
             CultureCookie.Write(Response, culture);
         }
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+        // Written for a Location header: a control or non-ASCII character in the address must not fail the response.
+        return LocalRedirect(Infrastructure.Security.LocalUrls.ForRedirect(Url, returnUrl));
     }
 }

@@ -27,6 +27,9 @@ public sealed class Anonymiser(AppDbContext db, AuditTrail auditTrail, PersonFil
     public async Task AnonymiseAsync(int migrantId, string reason, CancellationToken ct)
     {
         var m = await db.Migrants.Include(x => x.NameTokens).SingleAsync(x => x.Id == migrantId, ct);
+        var erased = new[] { m.FileNumber, m.ResidenceCardNumber, m.UnhcrNumber, m.Phone }.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)
+            .Concat(new[] { m.FamilyName, m.GivenName, m.FamilyNameArabic, m.GivenNameArabic }.Where(v => v is { Length: >= 3 }).Select(v => v!)).Distinct(StringComparer.Ordinal).ToList();
+        var oldNumber = m.FileNumber;
         m.FileNumber = string.Create(CultureInfo.InvariantCulture, $"ANON-{m.Id:D6}");
         m.FamilyName = "";
         m.GivenName = "";
@@ -86,6 +89,7 @@ public sealed class Anonymiser(AppDbContext db, AuditTrail auditTrail, PersonFil
         {
             audit.Changes = ScrubChanges(audit.Changes);
         }
+        await ScrubMentionsAsync(oldNumber, m.FileNumber, erased, ct);
         var done = auditTrail.Event(AuditAction.Updated, nameof(Migrant), m.Id.ToString(CultureInfo.InvariantCulture));
         done.Changes = JsonSerializer.Serialize(new Dictionary<string, string?[]> { [AnonymisedField] = [null, reason] });
         db.AuditEntries.Add(done);
@@ -102,6 +106,48 @@ public sealed class Anonymiser(AppDbContext db, AuditTrail auditTrail, PersonFil
             auditTrail.Suppressed = suppressed;
         }
     }
+
+    /// <summary>
+    /// Free text elsewhere that names the person: another file's "confirmed not a duplicate of"
+    /// note (and that field's old → new values in its audit), and the report of an import not
+    /// yet confirmed. The file number becomes the anonymous one (the note keeps its meaning:
+    /// "not the same person as ANON-000123"); names, documents and phone become ***.
+    /// </summary>
+    private async Task ScrubMentionsAsync(string oldNumber, string newNumber, IReadOnlyList<string> erased, CancellationToken ct)
+    {
+        // Scope bypass: a file of another region may have been confirmed "not a duplicate" of the erased person.
+        var noted = await db.Migrants.IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .Where(x => x.ConfirmedNotDuplicateOf != null && x.ConfirmedNotDuplicateOf.Contains(oldNumber)).ToListAsync(ct);
+        foreach (var other in noted)
+        {
+            other.ConfirmedNotDuplicateOf = ReplaceNumber(other.ConfirmedNotDuplicateOf!, oldNumber, newNumber);
+        }
+        var keys = noted.Select(x => x.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (keys.Count > 0)
+        {
+            foreach (var audit in await db.AuditEntries.Where(a => a.EntityType == nameof(Migrant) && keys.Contains(a.EntityKey!) && a.Changes != null && a.Changes.Contains(oldNumber)).ToListAsync(ct))
+            {
+                audit.Changes = ReplaceNumber(audit.Changes!, oldNumber, newNumber);
+            }
+        }
+        // Import batches live a day at most (their content is emptied once imported); a pending one's report may list the person's row.
+        foreach (var batch in await db.ImportBatches.Where(b => b.Report != null && b.Report.Contains(oldNumber)).ToListAsync(ct))
+        {
+            var report = ReplaceNumber(batch.Report!, oldNumber, newNumber);
+            foreach (var value in erased.Where(v => v != oldNumber))
+            {
+                report = report.Replace(value, Scrubbed, StringComparison.Ordinal).Replace(JsonEncoded(value), Scrubbed, StringComparison.Ordinal);
+            }
+            batch.Report = report;
+        }
+    }
+
+    private static string JsonEncoded(string value) => JsonSerializer.Serialize(value)[1..^1];
+
+    /// <summary>Replaces the whole file number only ("MA-1" must not touch "MA-12").</summary>
+    private static string ReplaceNumber(string text, string oldNumber, string newNumber) =>
+        System.Text.RegularExpressions.Regex.Replace(text, $"(?<![A-Za-z0-9]){System.Text.RegularExpressions.Regex.Escape(oldNumber)}(?![A-Za-z0-9])", newNumber,
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     public static string? ScrubChanges(string? changes)
     {

@@ -99,14 +99,15 @@ public sealed class PrivacyController(AppDbContext db, CurrentUser user, TimePro
 
     /// <summary>Right of access: the complete file as a readable page to print.</summary>
     [HttpGet("Access/{migrantId:int}")]
-    public async Task<IActionResult> Access(int migrantId, [FromServices] PersonFileBuilder builder, [FromServices] AuditTrail auditTrail, CancellationToken ct)
+    public async Task<IActionResult> Access(int migrantId, [FromServices] PersonFileBuilder builder, [FromServices] PersonFilePrinter printer,
+        [FromServices] AuditTrail auditTrail, CancellationToken ct)
     {
         if (await builder.BuildAsync(migrantId, ct) is not { } file)
         {
             return NotFound();
         }
         await FileOpenings.RecordAsync(db, auditTrail, migrantId, ct);
-        return View("~/Features/Privacy/Access.cshtml", file);
+        return View("~/Features/Privacy/Access.cshtml", await printer.PrintAsync(file, ct));
     }
 
     /// <summary>Right of access: the same complete file, machine-readable.</summary>

@@ -12,6 +12,7 @@ public static class PrivacySetup
         services.Configure<PrivacyOptions>(configuration.GetSection("Privacy"));
         services.AddScoped<ConsentRules>();
         services.AddScoped<PersonFileBuilder>();
+        services.AddScoped<PersonFilePrinter>();
         services.AddScoped<Anonymiser>();
         // The retention job anonymises closed case files through the same anonymiser.
         services.AddScoped<IPersonAnonymiser>(sp => sp.GetRequiredService<Anonymiser>());

@@ -75,6 +75,23 @@ public sealed class RetentionJob(AppDbContext db, IOptions<RetentionOptions> opt
     private DateTimeOffset Now => clock.GetUtcNow();
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 
+    /// <summary>
+    /// Closed case files: nothing open (need, enrolment in progress) and nothing written since the
+    /// cut-off. The last write is compared as two ranges ("updated before" or "never updated and
+    /// created before"), not as COALESCE(UpdatedAt, CreatedAt), so SQL Server can seek on either column.
+    /// </summary>
+    public static IQueryable<int> ClosedCaseFiles(AppDbContext db, DateTimeOffset cutoff, DateOnly cutoffDay)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Migrants.AsNoTracking()
+            .Where(m => m.MergedIntoId == null && (m.UpdatedAt < cutoff || (m.UpdatedAt == null && m.CreatedAt < cutoff))
+                && !db.Needs.Any(n => n.MigrantId == m.Id && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred || n.OpenedOn >= cutoffDay))
+                && !db.CaseNotes.Any(n => n.MigrantId == m.Id && n.Date >= cutoffDay)
+                && !db.Enrolments.Any(e => e.MigrantId == m.Id && (e.Status == EnrolmentStatus.Applied || e.Status == EnrolmentStatus.Enrolled
+                    || e.Status == EnrolmentStatus.Active || e.Status == EnrolmentStatus.Suspended)))
+            .OrderBy(m => m.Id).Select(m => m.Id);
+    }
+
     private async Task<RetentionLine> ClosedCaseFilesAsync(bool dryRun, CancellationToken ct)
     {
         if (O.ClosedCaseFilesYears <= 0)
@@ -83,14 +100,7 @@ public sealed class RetentionJob(AppDbContext db, IOptions<RetentionOptions> opt
         }
         var cutoff = Now.AddYears(-O.ClosedCaseFilesYears);
         var cutoffDay = Day(cutoff);
-        // Closed: nothing open (need, enrolment in progress) and nothing written since the cut-off.
-        var ids = await db.Migrants.AsNoTracking()
-            .Where(m => m.MergedIntoId == null && (m.UpdatedAt ?? m.CreatedAt) < cutoff
-                && !db.Needs.Any(n => n.MigrantId == m.Id && (n.Status == NeedStatus.Open || n.Status == NeedStatus.Referred || n.OpenedOn >= cutoffDay))
-                && !db.CaseNotes.Any(n => n.MigrantId == m.Id && n.Date >= cutoffDay)
-                && !db.Enrolments.Any(e => e.MigrantId == m.Id && (e.Status == EnrolmentStatus.Applied || e.Status == EnrolmentStatus.Enrolled
-                    || e.Status == EnrolmentStatus.Active || e.Status == EnrolmentStatus.Suspended)))
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(O.MaxFilesPerRun).ToListAsync(ct);
+        var ids = await ClosedCaseFiles(db, cutoff, cutoffDay).Take(O.MaxFilesPerRun).ToListAsync(ct);
         // Anonymising a person is the privacy feature's work: without it, the files are only reported.
         var anonymiser = services.GetService<IPersonAnonymiser>();
         if (anonymiser is null)

@@ -86,6 +86,14 @@ public sealed class AuditReadabilityTests(AppFactory app) : IClassFixture<AppFac
         // Only the filtered file: every data line names it.
         Assert.All(lines.Skip(1), l => Assert.Contains(fileNumber, l, StringComparison.Ordinal));
 
+        // The exports' one writer: ',' on request, headers in the reader's language (Arabic too).
+        var comma = await admin.GetAsync($"/Admin/Audit/Export?EntityType=Migrant&EntityKey={fileNumber}&separator=comma&culture=ar");
+        var arabic = Encoding.UTF8.GetString((await comma.Content.ReadAsByteArrayAsync())[3..]).Split('\n')[0];
+        Assert.DoesNotContain(";", arabic, StringComparison.Ordinal);
+        Assert.Equal(10, arabic.Split(',').Length);
+        Assert.DoesNotContain("Utilisateur", arabic, StringComparison.Ordinal);
+        Assert.Matches("[\u0600-\u06FF]", arabic);
+
         var social = app.CreateBrowserLikeClient();
         await social.SignInOrFailAsync(DemoAccounts.RabatSocial);
         Assert.Equal(HttpStatusCode.Forbidden, (await social.GetAsync("/Admin/Audit/Export")).StatusCode);

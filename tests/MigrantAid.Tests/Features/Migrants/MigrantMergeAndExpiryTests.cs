@@ -53,6 +53,47 @@ public sealed class MigrantMergeAndExpiryTests(AppFactory app) : IClassFixture<A
         Assert.DoesNotContain("Note du doublon", await manager.GetTextAsync($"/Migrants/Details/{kept}"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A merged file keeps its document number (the number is unique in the database, stubs
+    /// included): the kept file cannot take it in another spelling while merged, undoing the
+    /// merge gives the number back with its file, and no step answers 500.
+    /// </summary>
+    [Fact]
+    public async Task Merging_and_undoing_with_the_same_card_number_in_another_spelling_keeps_the_number_on_one_file()
+    {
+        var family = MigrantTestData.UniqueName("Card");
+        var card = "CM" + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var spelled = $"{card[..2].ToLowerInvariant()}-{card[2..5]} {card[5..]}";
+        var kept = await app.AddMigrantAsync("RSK", family, "Awa");
+        var duplicate = await app.AddMigrantAsync("RSK", family, "Awaa", configure: m =>
+        {
+            m.AdministrativeStatus = AdministrativeStatus.Regularised;
+            m.ResidenceCardNumber = card;
+        });
+        var duplicateNumber = await FileNumberAsync(duplicate);
+        var admin = await ClientAsync(DemoAccounts.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync($"/Migrants/Merge/{kept}", new Dictionary<string, string> { ["otherFileNumber"] = duplicateNumber })).StatusCode);
+
+        // While merged, the kept file cannot take the number in another spelling: a clear message naming the stub, the input kept.
+        var refused = await admin.SubmitFormAsync($"/Migrants/Edit/{kept}", new Dictionary<string, string> { ["AdministrativeStatus"] = "Regularised", ["RegularisationYear"] = "2020", ["ResidenceCardNumber"] = spelled });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ReadTextAsync();
+        Assert.Contains($"Ce numéro de carte de séjour figure déjà dans le dossier {duplicateNumber}", page, StringComparison.Ordinal);
+        Assert.Contains(spelled, page, StringComparison.Ordinal);
+
+        var mergeId = await app.WithDbAsync(db => db.MigrantMerges.Where(m => m.KeptId == kept).Select(m => m.Id).SingleAsync());
+        var undo = await admin.GetFormAsync($"/Migrants/Details/{kept}", $"/Migrants/Unmerge/{mergeId}");
+        var undone = await undo.SubmitAsync();
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+        Assert.Contains($"Fusion annulée : le dossier {duplicateNumber} est rétabli.", await admin.GetTextAsync(undone.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        var files = await app.WithDbAsync(db => db.Migrants.Where(m => m.Id == kept || m.Id == duplicate).OrderBy(m => m.Id).Select(m => new { m.ResidenceCardNumber, m.MergedIntoId }).ToListAsync());
+        Assert.Equal([(null, (int?)null), (card, null)], files.Select(f => (f.ResidenceCardNumber, f.MergedIntoId)));
+        Assert.Contains(card, await admin.GetTextAsync($"/Migrants/Details/{duplicate}"), StringComparison.Ordinal);
+
+        // Undoing it a second time is refused (404), not a 500.
+        Assert.Equal(HttpStatusCode.NotFound, (await undo.SubmitAsync()).StatusCode);
+    }
+
     [Fact]
     public async Task A_file_of_another_region_cannot_be_merged_in()
     {

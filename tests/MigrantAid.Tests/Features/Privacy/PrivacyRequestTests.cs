@@ -108,6 +108,22 @@ public sealed class PrivacyRequestTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains("+212 600 11 22 33", print, StringComparison.Ordinal);
         Assert.Contains(socialName!, print, StringComparison.Ordinal);
 
+        // In words, not code names: field labels, enum labels, actions and record kinds in the reader's language; numbers isolated left to right.
+        var page = new HtmlParser().ParseDocument(print);
+        var labels = page.QuerySelectorAll("dt").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Contains("Téléphone", labels);
+        Assert.Contains("Nom de famille", labels);
+        Assert.DoesNotContain("FamilyName", labels);
+        Assert.DoesNotContain("Phone", labels);
+        var values = page.QuerySelectorAll("dd").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Contains("Entretien", values);
+        Assert.DoesNotContain("Interview", values);
+        Assert.Contains(page.QuerySelectorAll("dd bdi[dir=ltr]"), b => b.TextContent == "+212 600 11 22 33");
+        var audit = page.QuerySelectorAll("tbody td").Select(d => d.TextContent).ToList();
+        Assert.Contains(audit, t => t.Contains("Consultation", StringComparison.Ordinal));
+        Assert.DoesNotContain(audit, t => t.Contains("Viewed", StringComparison.Ordinal));
+        Assert.Contains("الهاتف", await admin.GetTextAsync($"/Privacy/Access/{id}?culture=ar"), StringComparison.Ordinal);
+
         var json = await admin.GetAsync($"/Privacy/Access/{id}/Json");
         Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
         using var file = JsonDocument.Parse(await json.Content.ReadAsStringAsync());
@@ -164,6 +180,36 @@ public sealed class PrivacyRequestTests(AppFactory app) : IClassFixture<AppFacto
         var admin = await ClientAsync();
         var number = await app.FileNumberAsync(id);
 
+        // Free text elsewhere that names the person: another file (in another region) confirmed
+        // "not a duplicate" of them, with its audit; a second aid given with a reason; an import not yet confirmed.
+        var lookalike = await app.AddMigrantAsync("TTA", MigrantTestData.UniqueName("Lookalike"), "Awa",
+            configure: x => x.ConfirmedNotDuplicateOf = $"{number},MA-OTHER-1");
+        var lookalikeKey = lookalike.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var batch = await app.WithDbAsync(async db =>
+        {
+            var rsk = await db.Regions.Where(r => r.Code == "RSK").Select(r => r.Id).SingleAsync();
+            var distribution = new AidDistribution
+            {
+                Date = Today.AddDays(-3), Site = new AidSite { Name = MigrantTestData.UniqueName("Site"), City = "Rabat", RegionId = rsk }, RegionId = rsk,
+                Kind = AidKind.Food, Unit = "colis", PlannedQuantity = 1, ActualQuantity = 1, PlannedRecipients = 1, DistributedBy = "x",
+            };
+            distribution.Recipients.Add(new AidRecipient { MigrantId = id, RegionId = rsk, RepeatReason = $"Deuxième colis pour {family}, enfant malade" });
+            db.AidDistributions.Add(distribution);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = app.Clock.GetUtcNow(), EntityType = nameof(Migrant), EntityKey = lookalikeKey, Action = AuditAction.Updated,
+                Changes = JsonSerializer.Serialize(new Dictionary<string, string?[]> { ["ConfirmedNotDuplicateOf"] = [null, $"{number},MA-OTHER-1"] }),
+            });
+            var pending = new ImportBatch
+            {
+                Id = Guid.NewGuid(), Kind = "Migrants", FileName = "liste.xlsx", Status = ImportBatchStatus.Checked, CreatedAt = app.Clock.GetUtcNow(),
+                Report = JsonSerializer.Serialize(new { Problems = new[] { $"Ligne 4 : {family} {given}, carte ERASEDCARD77 déjà utilisée par le dossier {number}" } }),
+            };
+            db.ImportBatches.Add(pending);
+            await db.SaveChangesAsync();
+            return pending.Id;
+        });
+
         async Task<string> FiguresAsync()
         {
             await app.RefreshFiguresAsync();
@@ -209,10 +255,18 @@ public sealed class PrivacyRequestTests(AppFactory app) : IClassFixture<AppFacto
         Assert.True(await app.WithDbAsync(db => db.Consents.Where(c => c.MigrantId == id).AllAsync(c => c.WithdrawnOn != null && c.PartnerName == null)));
 
         // No trace of the erased values: search, exports, the audit trail (old → new values scrubbed).
-        foreach (var secret in new[] { family, given, "ERASEDCARD77", "677 88 99 00", "Texte libre effacé", "Foyer effacé", "Enfant Effacé", "Douar Erased", "1994-06-15" })
+        foreach (var secret in new[] { family, given, "ERASEDCARD77", "677 88 99 00", "Texte libre effacé", "Foyer effacé", "Enfant Effacé", "Douar Erased", "1994-06-15", number })
         {
             Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Changes != null && a.Changes.Contains(secret))), secret);
+            Assert.False(await app.WithDbAsync(db => db.Migrants.AnyAsync(x => x.ConfirmedNotDuplicateOf != null && x.ConfirmedNotDuplicateOf.Contains(secret))), secret);
+            Assert.False(await app.WithDbAsync(db => db.ImportBatches.AnyAsync(b => b.Report != null && b.Report.Contains(secret))), secret);
+            Assert.False(await app.WithDbAsync(db => db.AidRecipients.AnyAsync(r => r.RepeatReason != null && r.RepeatReason.Contains(secret))), secret);
         }
+        // The other file's note keeps its meaning with the anonymous number; the other number it named is untouched.
+        var anonymous = await app.FileNumberAsync(id);
+        Assert.Equal($"{anonymous},MA-OTHER-1", await app.WithDbAsync(db => db.Migrants.Where(x => x.Id == lookalike).Select(x => x.ConfirmedNotDuplicateOf).SingleAsync()));
+        Assert.Contains(anonymous, await app.WithDbAsync(db => db.ImportBatches.Where(b => b.Id == batch).Select(b => b.Report).SingleAsync()), StringComparison.Ordinal);
+        Assert.DoesNotContain(number, await admin.GetTextAsync($"/Migrants/Details/{lookalike}"), StringComparison.Ordinal);
         Assert.DoesNotContain($"/Migrants/Details/{id}\"", await admin.GetTextAsync($"/Migrants?Q={family}"), StringComparison.Ordinal);
         var export = await admin.GetTextAsync("/Migrants/Export");
         Assert.DoesNotContain(family, export, StringComparison.Ordinal);
