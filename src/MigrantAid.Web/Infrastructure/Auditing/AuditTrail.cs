@@ -22,7 +22,7 @@ public sealed class AuditTrail(IHttpContextAccessor httpContextAccessor, TimePro
     ];
 
     // Search tokens are derived from the audited names: auditing them too would only add noise.
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(UserSession), typeof(MigrantNameToken), typeof(ImportBatch), typeof(ImportProgressEntry)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(UserSession), typeof(MigrantNameToken), typeof(ImportBatch), typeof(ImportProgressEntry), typeof(ImportRow)];
 
     /// <summary>Set during bulk reference-data seeding, which is not a person's change.</summary>
     public bool Suppressed { get; set; }

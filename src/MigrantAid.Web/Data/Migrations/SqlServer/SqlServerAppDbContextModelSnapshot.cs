@@ -1472,6 +1472,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("CheckedUpToMigrantId")
+                        .HasColumnType("int");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
@@ -1532,6 +1535,47 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("ImportProgressEntries");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ImportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DuplicateOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Messages")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Outcome", "Line");
+
+                    b.ToTable("ImportRows");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
@@ -1710,6 +1754,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("ArabicNameSkeletonKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateOnly?>("ArrivalDate")
                         .HasColumnType("date");
 
@@ -1803,6 +1851,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("int");
+
+                    b.Property<string>("NameSkeletonKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("NationalityId")
                         .HasColumnType("int");
@@ -1900,7 +1952,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
 
+                    b.HasIndex("ArabicNameSkeletonKey", "NationalityId");
+
                     b.HasIndex("CreatedAt", "AdministrativeStatus");
+
+                    b.HasIndex("NameSkeletonKey", "NationalityId");
 
                     b.HasIndex("RegionId", "Id");
 
@@ -3178,6 +3234,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Migrant");
 
                     b.Navigation("RelatedMigrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ImportRow", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>

@@ -1415,6 +1415,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CheckedUpToMigrantId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -1475,6 +1478,45 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("ImportProgressEntries");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ImportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DuplicateOf")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Messages")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Outcome", "Line");
+
+                    b.ToTable("ImportRows");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
@@ -1646,6 +1688,10 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ArabicNameSkeletonKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ArrivalDate")
                         .HasColumnType("TEXT");
 
@@ -1739,6 +1785,10 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameSkeletonKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("NationalityId")
                         .HasColumnType("INTEGER");
@@ -1834,7 +1884,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AdministrativeStatus", "ResidenceCardExpiry");
 
+                    b.HasIndex("ArabicNameSkeletonKey", "NationalityId");
+
                     b.HasIndex("CreatedAt", "AdministrativeStatus");
+
+                    b.HasIndex("NameSkeletonKey", "NationalityId");
 
                     b.HasIndex("RegionId", "Id");
 
@@ -3086,6 +3140,15 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Migrant");
 
                     b.Navigation("RelatedMigrant");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ImportRow", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.IncomeActivity", b =>
