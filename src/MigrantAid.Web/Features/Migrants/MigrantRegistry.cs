@@ -135,17 +135,17 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         var rows = new Dictionary<int, CandidateRow>();
         foreach (var chunk in pairs.Chunk(LookupsPerQuery))
         {
-            await LoadAsync(Lookup(chunk, (x, k) => x.FamilyNameKey == k.A[0] && x.GivenNameKey == k.B[0] && x.NationalityId == k.N[0]));
+            await LoadAsync(Lookup(chunk, (x, a, b, n) => x.FamilyNameKey == a && x.GivenNameKey == b && x.NationalityId == n));
         }
         foreach (var chunk in arabic.Chunk(LookupsPerQuery))
         {
-            await LoadAsync(Lookup(chunk, (x, k) => x.FamilyNameArabicKey == k.A[0] && x.GivenNameArabicKey == k.B[0] && x.NationalityId == k.N[0]));
+            await LoadAsync(Lookup(chunk, (x, a, b, n) => x.FamilyNameArabicKey == a && x.GivenNameArabicKey == b && x.NationalityId == n));
         }
         foreach (var chunk in skeletons.Chunk(LookupsPerQuery))
         {
             var asPairs = chunk.Select(c => (c.Item1, "", c.Item2)).ToArray();
-            await LoadAsync(Lookup(asPairs, (x, k) => x.NameSkeletonKey == k.A[0] && x.NationalityId == k.N[0]));
-            await LoadAsync(Lookup(asPairs, (x, k) => x.ArabicNameSkeletonKey == k.A[0] && x.NationalityId == k.N[0]));
+            await LoadAsync(Lookup(asPairs, (x, a, b, n) => x.NameSkeletonKey == a && x.NationalityId == n));
+            await LoadAsync(Lookup(asPairs, (x, a, b, n) => x.ArabicNameSkeletonKey == a && x.NationalityId == n));
         }
         var byKey = new Dictionary<(string, int), List<CandidateRow>>();
         void Index(string? key, CandidateRow row)
@@ -181,10 +181,14 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
                 .Select(c => c.Candidate).DistinctBy(c => c.Id).OrderBy(c => c.Id).Take(20).ToList();
         });
 
-        IQueryable<Migrant> Lookup((string, string, int)[] chunk, Expression<Func<Migrant, LookupKeys, bool>> one)
+        IQueryable<Migrant> Lookup((string, string, int)[] chunk, Expression<Func<Migrant, string, string, int, bool>> one)
         {
-            var keys = new LookupKeys(chunk);
-            return db.Migrants.AsNoTracking().Where(x => x.MergedIntoId == null && x.Id > afterId).Where(AnyOf(one, keys));
+            var q = db.Migrants.AsNoTracking().Where(x => x.MergedIntoId == null);
+            if (afterId > 0)
+            {
+                q = q.Where(x => x.Id > afterId);
+            }
+            return q.Where(AnyOf(one, chunk));
         }
 
         async Task LoadAsync(IQueryable<Migrant> q)
@@ -213,53 +217,39 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     private sealed record CandidateRow(DuplicateCandidate Candidate, int NationalityId, int? BirthYear, string FamilyNameKey, string GivenNameKey,
         string? FamilyNameArabicKey, string? GivenNameArabicKey, string? NameSkeletonKey, string? ArabicNameSkeletonKey);
 
-    /// <summary>The values of one query's lookups; read through fields so that EF sends them as parameters.</summary>
-    public sealed class LookupKeys
-    {
-        public LookupKeys((string A, string B, int N)[] chunk)
-        {
-            ArgumentNullException.ThrowIfNull(chunk);
-            A = new string[LookupsPerQuery];
-            B = new string[LookupsPerQuery];
-            N = new int[LookupsPerQuery];
-            for (var i = 0; i < LookupsPerQuery; i++)
-            {
-                // Padding repeats the first lookup: same SQL, no extra rows.
-                var (a, b, n) = chunk[Math.Min(i, chunk.Length - 1)];
-                (A[i], B[i], N[i]) = (a, b, n);
-            }
-        }
-
-        public string[] A { get; }
-        public string[] B { get; }
-        public int[] N { get; }
-    }
-
     /// <summary>
-    /// one(x, keys) for each of the lookups, joined by OR: <c>k.A[0]</c> in the template is
-    /// rewritten to <c>k.A[i]</c>. Each term is an equality on an index's leading columns, so
-    /// SQLite (and SQL Server) answer the OR by one index seek per lookup.
+    /// one(x, a, b, n) for each lookup (the last repeated up to <see cref="LookupsPerQuery"/>),
+    /// joined by OR. The values are read from fields of small objects, as a closure's captured
+    /// variables are, so EF sends them as parameters and caches one SQL per template. Each term
+    /// is an equality on an index's leading columns: SQLite answers the OR by one index seek
+    /// per lookup (MULTI-INDEX OR), SQL Server by index seeks too.
     /// </summary>
-    private static Expression<Func<Migrant, bool>> AnyOf(Expression<Func<Migrant, LookupKeys, bool>> one, LookupKeys keys)
+    private static Expression<Func<Migrant, bool>> AnyOf(Expression<Func<Migrant, string, string, int, bool>> one, (string A, string B, int N)[] chunk)
     {
         var x = one.Parameters[0];
         Expression? body = null;
         for (var i = 0; i < LookupsPerQuery; i++)
         {
-            var term = new IndexRewriter(one.Parameters[1], Expression.Constant(keys), i).Visit(one.Body);
+            var (a, b, n) = chunk[Math.Min(i, chunk.Length - 1)];
+            var term = new ParameterReplacer(new Dictionary<ParameterExpression, Expression>
+            {
+                [one.Parameters[1]] = Captured(a), [one.Parameters[2]] = Captured(b), [one.Parameters[3]] = Captured(n),
+            }).Visit(one.Body);
             body = body is null ? term : Expression.OrElse(body, term);
         }
         return Expression.Lambda<Func<Migrant, bool>>(body!, x);
     }
 
-    private sealed class IndexRewriter(ParameterExpression keysParameter, Expression keys, int index) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == keysParameter ? keys : node;
+    private static MemberExpression Captured<T>(T value) => Expression.Field(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
 
-        protected override Expression VisitBinary(BinaryExpression node) =>
-            node.NodeType == ExpressionType.ArrayIndex
-                ? Expression.ArrayIndex(Visit(node.Left), Expression.Constant(index))
-                : base.VisitBinary(node);
+    private sealed class Box<T>(T value)
+    {
+        public readonly T Value = value;
+    }
+
+    private sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> map) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var e) ? e : node;
     }
 
     /// <summary>The duplicate rule in memory (the same as the query above).</summary>
