@@ -70,6 +70,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportProgressEntry> ImportProgressEntries => Set<ImportProgressEntry>();
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
     public DbSet<AidRecipientUpload> AidRecipientUploads => Set<AidRecipientUpload>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();

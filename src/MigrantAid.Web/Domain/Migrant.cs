@@ -135,6 +135,9 @@ public class Migrant : Entity, IRegionScoped
     public string? GivenNameArabicKey { get; set; }
     /// <summary>Digits of the phone number without the international or trunk prefix.</summary>
     public string? PhoneKey { get; set; }
+    /// <summary>Cross-script duplicate keys (NameKey.SkeletonKey) of the names and of the Arabic names.</summary>
+    public string? NameSkeletonKey { get; set; }
+    public string? ArabicNameSkeletonKey { get; set; }
     public List<MigrantNameToken> NameTokens { get; set; } = [];
 
     /// <summary>
@@ -161,6 +164,8 @@ public class Migrant : Entity, IRegionScoped
         FamilyNameArabicKey = Truncate(NullIfEmpty(NameKey.Key(FamilyNameArabic)));
         GivenNameArabicKey = Truncate(NullIfEmpty(NameKey.Key(GivenNameArabic)));
         PhoneKey = PhoneDigits(Phone);
+        NameSkeletonKey = NameKey.SkeletonKey(FamilyName, GivenName);
+        ArabicNameSkeletonKey = NameKey.SkeletonKey(FamilyNameArabic, GivenNameArabic);
         var tokens = NameKey.Tokens(FamilyName, GivenName, FamilyNameArabic, GivenNameArabic);
         NameTokens.RemoveAll(t => !tokens.Contains(t.Token));
         foreach (var token in tokens.Where(t => NameTokens.All(n => n.Token != t)))

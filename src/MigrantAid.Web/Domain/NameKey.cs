@@ -208,8 +208,45 @@ public static class NameKey
     /// Version of the keys and tokens above: raised whenever their rules change, so that the
     /// start-up rebuilds the stored keys of existing files once (SearchKeyRebuild).
     /// 2: cross-script skeletons, invisible characters dropped, triple letters kept.
+    /// 3: the cross-script duplicate keys of the names (SkeletonKey).
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
+
+    /// <summary>
+    /// The cross-script duplicate key of a whole name (family and given name): each word's
+    /// consonant skeleton (see <see cref="Skeleton"/>; an Arabic article dropped), marked with
+    /// the script it is written in ('^' Latin, '~' Arabic). A name written in the other script
+    /// is looked up by <see cref="OtherScript"/>: "Traoré Mohamed" is "^trr|mhmd", and
+    /// تراوري محمد "~trr|mhmd". Null when a part has no consonant to compare.
+    /// </summary>
+    public static string? SkeletonKey(string? family, string? given)
+    {
+        var f = Words(family);
+        var g = Words(given);
+        if (f.Count == 0 || g.Count == 0)
+        {
+            return null;
+        }
+        var fs = string.Join(' ', f.Select(WordSkeleton).Where(w => w.Length > 0));
+        var gs = string.Join(' ', g.Select(WordSkeleton).Where(w => w.Length > 0));
+        if (fs.Length == 0 || gs.Length == 0)
+        {
+            return null;
+        }
+        var key = (IsLatin(f[0]) ? LatinSkeletonMark : ArabicSkeletonMark) + fs + "|" + gs;
+        return key.Length > 200 ? key[..200] : key;
+
+        static string WordSkeleton(string w) =>
+            Skeleton(w.Length > 4 && w.StartsWith("ال", StringComparison.Ordinal) ? w[2..] : w);
+    }
+
+    /// <summary>The same skeleton key as written in the other script (the key a cross-script duplicate has).</summary>
+    public static string? OtherScript(string? skeletonKey) => skeletonKey switch
+    {
+        [LatinSkeletonMark, .. var rest] => ArabicSkeletonMark + rest,
+        [ArabicSkeletonMark, .. var rest] => LatinSkeletonMark + rest,
+        _ => null,
+    };
 
     /// <summary>Marks a skeleton token of a Latin-script word (looked up by Arabic queries).</summary>
     public const char LatinSkeletonMark = '^';

@@ -24,3 +24,15 @@ internal sealed class ImportProgressEntryConfiguration : IEntityTypeConfiguratio
         b.HasIndex(e => e.UpdatedAt);
     }
 }
+
+internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRow>
+{
+    public void Configure(EntityTypeBuilder<ImportRow> b)
+    {
+        b.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.Name).HasMaxLength(ImportRow.NameMaxLength);
+        b.Property(e => e.DuplicateOf).HasMaxLength(Migrant.DuplicateNoteMaxLength);
+        b.HasOne<ImportBatch>().WithMany().HasForeignKey(e => e.BatchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.BatchId, e.Outcome, e.Line });
+    }
+}

@@ -48,6 +48,11 @@ internal sealed class MigrantConfiguration : IEntityTypeConfiguration<Migrant>
         b.HasIndex(e => new { e.FamilyNameKey, e.GivenNameKey, e.NationalityId });
         b.HasIndex(e => new { e.FamilyNameArabicKey, e.GivenNameArabicKey, e.NationalityId });
         b.HasIndex(e => e.PhoneKey);
+        // Duplicate check across scripts: a name's skeleton looked up in both columns.
+        b.Property(e => e.NameSkeletonKey).HasMaxLength(Migrant.KeyMaxLength);
+        b.Property(e => e.ArabicNameSkeletonKey).HasMaxLength(Migrant.KeyMaxLength);
+        b.HasIndex(e => new { e.NameSkeletonKey, e.NationalityId });
+        b.HasIndex(e => new { e.ArabicNameSkeletonKey, e.NationalityId });
         b.HasIndex(e => new { e.FamilyName, e.GivenName, e.Id });
         b.HasIndex(e => new { e.AdministrativeStatus, e.ResidenceCardExpiry });
         b.HasIndex(e => e.MergedIntoId);

@@ -38,15 +38,26 @@ public enum ConfirmOutcome { Imported, AlreadyImported, Refused }
 /// <summary>
 /// Import of migrant files from CSV or XLSX (read by the shared <see cref="TabularReader"/>),
 /// with the headers and values of <see cref="MigrantTable"/> in any of the three languages.
-/// Every row goes through the form's validator and the registry's duplicate and document
-/// checks; nothing is written until the user confirms, and then all rows or none, once.
+/// The preview streams the file in chunks: every row goes through the form's validator, the
+/// registry's duplicate and document checks (by indexed keys, a chunk at a time) and the rest
+/// of the file, and its analysis is stored row by row (<see cref="ImportRow"/>). The
+/// confirmation reads that analysis instead of checking the file again: it re-checks only
+/// against the files registered since the preview, then inserts in short batched
+/// transactions. Nothing is written until the user confirms, and a file imports once.
 /// </summary>
 public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> validator, MigrantRegistry registry, CurrentUser user,
-    TimeProvider clock, IStringLocalizer<SharedResource> l, IOptions<TabularLimits> options)
+    TimeProvider clock, IStringLocalizer<SharedResource> l, IOptions<TabularLimits> options, NationalitiesInUse nationalities)
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public const string Kind = "Migrants";
+    /// <summary>Rows checked against the registry per round of lookups, and stored per save.</summary>
+    private const int CheckChunk = 500;
+    /// <summary>Rows inserted per write transaction: short enough not to hold the write lock for long.</summary>
+    private const int InsertChunk = 1000;
     private TabularLimits Limits => options.Value;
+
+    /// <summary>What the preview keeps of an importable row: the parsed form and the consents.</summary>
+    public sealed record RowValues(MigrantForm Form, List<ImportConsent> Consents);
 
     /// <summary>Keeps the uploaded file until the user confirms (in the database: any app instance may confirm it).</summary>
     public async Task<Guid?> StoreAsync(IFormFile file, CancellationToken ct)
@@ -56,7 +67,7 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         {
             return null;
         }
-        // Files uploaded but never confirmed hold personal data: gone after a day.
+        // Files uploaded but never confirmed hold personal data: gone after a day (their rows with them).
         var stale = clock.GetUtcNow().AddDays(-1);
         await db.ImportBatches.Where(b => b.CreatedAt < stale).ExecuteDeleteAsync(ct);
         using var content = new MemoryStream((int)file.Length);
@@ -84,7 +95,7 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         return report is null ? null : JsonSerializer.Deserialize<ImportReport>(report);
     }
 
-    /// <summary>Checks the file of the preview, and keeps its report for paging.</summary>
+    /// <summary>Checks the file of the preview, and keeps its analysis (per row) and its report.</summary>
     public async Task<ImportReport> PreviewAsync(Guid token, CancellationToken ct, IProgress<(int Done, int Total)>? progress = null)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -92,10 +103,12 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         ImportReport report;
         try
         {
-            (report, _) = await AnalyseAsync(token, includeDuplicates: false, budget.Token, progress);
+            report = await AnalyseAsync(token, budget.Token, progress);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+            db.ChangeTracker.Clear();
+            await db.ImportRows.Where(r => r.BatchId == token).ExecuteDeleteAsync(ct);
             return ImportReport.Refused(null, "", l["Import.TooSlow", Limits.PreviewSeconds]);
         }
         if (report.Token is { } id)
@@ -107,55 +120,210 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
     }
 
     /// <summary>
-    /// Checks the file again (the registry may have changed since the preview) and imports it
-    /// all or nothing. The batch's status changes from checked to imported in the same
-    /// transaction as the rows, so of several confirmations of one file only one imports.
+    /// Imports the rows the preview accepted (and its possible duplicates when the user includes
+    /// them). The batch changes from checked to importing once (of several confirmations of one
+    /// file only one imports); the rows are re-checked only against files registered since the
+    /// preview (a change sends the user back to the updated report), then inserted in batches,
+    /// each row marked imported in the same transaction as its file.
     /// </summary>
     public async Task<(ConfirmOutcome Outcome, ImportReport Report, int Count)> ConfirmAsync(Guid token, bool includeDuplicates, CancellationToken ct,
         IProgress<(int Done, int Total)>? progress = null)
     {
-        if (await BatchAsync(token, ct) is { Status: ImportBatchStatus.Imported } done)
+        var batch = await BatchAsync(token, ct);
+        if (batch is { Status: ImportBatchStatus.Imported or ImportBatchStatus.Importing })
         {
-            return (ConfirmOutcome.AlreadyImported, ImportReport.Refused(null, done.FileName, ""), done.ImportedCount);
+            return (ConfirmOutcome.AlreadyImported, ImportReport.Refused(null, batch.FileName, ""), await ImportedCountAsync(batch.Id, ct));
         }
-        var (report, valid) = await AnalyseAsync(token, includeDuplicates, ct, progress);
-        if (!report.CanConfirm || valid.Count == 0)
+        if (batch is not { Status: ImportBatchStatus.Checked, Report: { } json } || JsonSerializer.Deserialize<ImportReport>(json) is not { } report)
         {
-            // Another confirmation of the same file may have imported it meanwhile.
-            return await BatchAsync(token, ct) is { Status: ImportBatchStatus.Imported } imported
-                ? (ConfirmOutcome.AlreadyImported, report, imported.ImportedCount)
-                : (ConfirmOutcome.Refused, report, 0);
+            return (ConfirmOutcome.Refused, ImportReport.Refused(null, "", l["Import.FileExpired"]), 0);
+        }
+        if (!report.CanConfirm)
+        {
+            return (ConfirmOutcome.Refused, report, 0);
+        }
+        var importable = includeDuplicates ? new[] { ImportRowOutcome.Create, ImportRowOutcome.Duplicate } : [ImportRowOutcome.Create];
+        var total = await db.ImportRows.CountAsync(r => r.BatchId == token && importable.Contains(r.Outcome), ct);
+        if (total == 0)
+        {
+            return (ConfirmOutcome.Refused, report, 0);
+        }
+        progress?.Report((0, total + total / 10 + 1));
+        if (await RecheckAsync(batch, report, ct) is { } changed)
+        {
+            return (ConfirmOutcome.Refused, changed, 0);
         }
         var userId = user.Id;
-        var claimed = await registry.CreateManyAsync(valid, ct, claim: async c =>
-            await db.ImportBatches.Where(b => b.Id == token && b.UserId == userId && b.Status == ImportBatchStatus.Checked)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportBatchStatus.Imported).SetProperty(b => b.ImportedCount, valid.Count)
-                    .SetProperty(b => b.Content, Array.Empty<byte>()).SetProperty(b => b.Report, (string?)null), c) == 1);
+        var claimed = await db.ImportBatches.Where(b => b.Id == token && b.UserId == userId && b.Status == ImportBatchStatus.Checked)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportBatchStatus.Importing), ct) == 1;
         if (!claimed)
         {
-            var count = await db.ImportBatches.Where(b => b.Id == token).Select(b => b.ImportedCount).SingleOrDefaultAsync(ct);
-            return (ConfirmOutcome.AlreadyImported, report, count);
+            return (ConfirmOutcome.AlreadyImported, report, await ImportedCountAsync(token, ct));
         }
-        return (ConfirmOutcome.Imported, report, valid.Count);
+        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var today = Today;
+        var done = 0;
+        var seenNationalities = new HashSet<int>();
+        long after = 0;
+        while (true)
+        {
+            var chunk = await db.ImportRows.AsNoTracking().Where(r => r.BatchId == token && r.Id > after && importable.Contains(r.Outcome))
+                .OrderBy(r => r.Id).Take(InsertChunk).Select(r => new { r.Id, r.Values, r.DuplicateOf }).ToListAsync(ct);
+            if (chunk.Count == 0)
+            {
+                break;
+            }
+            after = chunk[^1].Id;
+            var migrants = new List<Migrant>(chunk.Count);
+            var consents = new List<Consent>();
+            foreach (var row in chunk)
+            {
+                var values = JsonSerializer.Deserialize<RowValues>(row.Values!)!;
+                var m = new Migrant { RegisteredById = userId, ConfirmedNotDuplicateOf = row.DuplicateOf };
+                values.Form.ApplyTo(m, countries[values.Form.NationalityCode!.Trim()], userId, today);
+                migrants.Add(m);
+                seenNationalities.Add(m.NationalityId);
+                consents.AddRange(values.Consents.Select(c => new Consent
+                {
+                    Migrant = m, RegionId = m.RegionId, Purpose = c.Purpose, Method = c.Method, GivenOn = c.GivenOn, RecordedById = userId,
+                }));
+            }
+            var ids = chunk.Select(r => r.Id).ToList();
+            // Runs inside each attempt's transaction (again after a rollback): marks the rows and tracks their consents.
+            await registry.CreateManyAsync(migrants, ct, claim: async c =>
+            {
+                db.Consents.AddRange(consents);
+                return await db.ImportRows.Where(r => ids.Contains(r.Id) && r.Outcome != ImportRowOutcome.Imported)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, ImportRowOutcome.Imported), c) == ids.Count;
+            });
+            db.ChangeTracker.Clear();
+            done += chunk.Count;
+            progress?.Report((done, total + total / 10 + 1));
+        }
+        await db.ImportBatches.Where(b => b.Id == token).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportBatchStatus.Imported)
+            .SetProperty(b => b.ImportedCount, done).SetProperty(b => b.Content, Array.Empty<byte>()).SetProperty(b => b.Report, (string?)null), ct);
+        // The rows hold personal data: the files are in the registry now.
+        await db.ImportRows.Where(r => r.BatchId == token).ExecuteDeleteAsync(ct);
+        foreach (var id in seenNationalities)
+        {
+            nationalities.Saved(id);
+        }
+        progress?.Report((1, 1));
+        return (ConfirmOutcome.Imported, report, done);
     }
 
-    public async Task DiscardAsync(Guid token, CancellationToken ct) =>
+    private async Task<int> ImportedCountAsync(Guid token, CancellationToken ct)
+    {
+        var count = await db.ImportBatches.Where(b => b.Id == token).Select(b => b.ImportedCount).SingleOrDefaultAsync(ct);
+        return count > 0 ? count : await db.ImportRows.CountAsync(r => r.BatchId == token && r.Outcome == ImportRowOutcome.Imported, ct);
+    }
+
+    public async Task DiscardAsync(Guid token, CancellationToken ct)
+    {
         await db.ImportBatches.Where(b => b.Id == token && b.UserId == user.Id && b.Status == ImportBatchStatus.Checked)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, ImportBatchStatus.Discarded).SetProperty(b => b.Content, Array.Empty<byte>()), ct);
+        await db.ImportRows.Where(r => r.BatchId == token).ExecuteDeleteAsync(ct);
+    }
 
-    /// <summary>Reads and checks every row; also returns the files ready to save.</summary>
-    public async Task<(ImportReport Report, List<Migrant> Valid)> AnalyseAsync(Guid token, bool includeDuplicates, CancellationToken ct,
-        IProgress<(int Done, int Total)>? progress = null)
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>The rows as checked by the preview, against files registered since (by key, a chunk at a time).</summary>
+    private async Task<ImportReport?> RecheckAsync(ImportBatch batch, ImportReport report, CancellationToken ct)
+    {
+        var since = batch.CheckedUpToMigrantId;
+        if (!await db.Migrants.AnyAsync(x => x.Id > since, ct))
+        {
+            return null;
+        }
+        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var today = Today;
+        var changedRows = new List<ImportRowReport>();
+        long after = 0;
+        while (true)
+        {
+            var chunk = await db.ImportRows.AsNoTracking()
+                .Where(r => r.BatchId == batch.Id && r.Id > after && (r.Outcome == ImportRowOutcome.Create || r.Outcome == ImportRowOutcome.Duplicate))
+                .OrderBy(r => r.Id).Take(CheckChunk).ToListAsync(ct);
+            if (chunk.Count == 0)
+            {
+                break;
+            }
+            after = chunk[^1].Id;
+            var migrants = chunk.ToDictionary(r => r, r =>
+            {
+                var form = JsonSerializer.Deserialize<RowValues>(r.Values!)!.Form;
+                var m = new Migrant();
+                form.ApplyTo(m, countries[form.NationalityCode!.Trim()], user.Id, today);
+                return m;
+            });
+            var found = await registry.FindDuplicatesAsync(migrants.Values.ToList(), ct, afterId: since);
+            var (cards, unhcr) = await registry.TakenDocumentsAsync(
+                migrants.Values.Where(m => m.ResidenceCardNumber != null).Select(m => m.ResidenceCardNumber!).ToHashSet(),
+                migrants.Values.Where(m => m.UnhcrNumber != null).Select(m => m.UnhcrNumber!).ToHashSet(), ct);
+            foreach (var (row, m) in migrants)
+            {
+                var messages = new List<string>();
+                if (m.ResidenceCardNumber is { } card && cards.TryGetValue(card, out var f1)) messages.Add(l["Migrants.ResidenceCardTaken", f1]);
+                if (m.UnhcrNumber is { } un && unhcr.TryGetValue(un, out var f2)) messages.Add(l["Migrants.UnhcrNumberTaken", f2]);
+                var candidates = found[m];
+                if (messages.Count == 0 && candidates.Count == 0)
+                {
+                    continue;
+                }
+                var outcome = messages.Count > 0 ? ImportRowOutcome.Error : ImportRowOutcome.Duplicate;
+                messages.AddRange(candidates.Select(c => l["Import.MaybeFile", c.FileNumber, $"{c.FamilyName} {c.GivenName}"].Value));
+                var numbers = string.Join(",", new[] { row.DuplicateOf }.Concat(candidates.Select(c => c.FileNumber)).Where(n => !string.IsNullOrEmpty(n)));
+                var duplicateOf = numbers.Length == 0 ? null : numbers[..Math.Min(numbers.Length, Migrant.DuplicateNoteMaxLength)];
+                var allMessages = JsonSerializer.Serialize((row.Messages is null ? [] : JsonSerializer.Deserialize<List<string>>(row.Messages)!).Concat(messages).ToList());
+                await db.ImportRows.Where(r => r.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, outcome)
+                    .SetProperty(r => r.Messages, allMessages).SetProperty(r => r.DuplicateOf, duplicateOf), ct);
+                changedRows.Add(new ImportRowReport(row.Line, row.Name, outcome == ImportRowOutcome.Error ? ImportRowStatus.Error : ImportRowStatus.Duplicate,
+                    JsonSerializer.Deserialize<List<string>>(allMessages)!));
+            }
+        }
+        var upTo = await db.Migrants.MaxAsync(x => (int?)x.Id, ct) ?? since;
+        if (changedRows.Count == 0)
+        {
+            await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.CheckedUpToMigrantId, upTo), ct);
+            return null;
+        }
+        var lines = changedRows.Select(r => r.Line).ToHashSet();
+        var rows = report.Rows.Where(r => !lines.Contains(r.Line)).Concat(changedRows).OrderBy(r => r.Line).ToList();
+        // The counts from the rows themselves (the stored report keeps only the first rows).
+        var counts = await db.ImportRows.Where(r => r.BatchId == batch.Id).GroupBy(r => r.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(ImportRowOutcome o) => counts.Where(c => c.Key == o).Sum(c => c.Count);
+        var updated = report with { ToCreate = Count(ImportRowOutcome.Create), Duplicates = Count(ImportRowOutcome.Duplicate), Errors = Count(ImportRowOutcome.Error), Rows = rows };
+        var storedJson = JsonSerializer.Serialize(updated);
+        await db.ImportBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.CheckedUpToMigrantId, upTo)
+            .SetProperty(b => b.Report, storedJson), ct);
+        return updated;
+    }
+
+    private sealed class RowCheck(int line, string name, List<string> messages, MigrantForm? form, List<ImportConsent> consents, Migrant? migrant)
+    {
+        public int Line { get; } = line;
+        public string Name { get; } = name;
+        public List<string> Messages { get; } = messages;
+        public MigrantForm? Form { get; } = form;
+        public List<ImportConsent> Consents { get; } = consents;
+        public Migrant? Migrant { get; } = migrant;
+    }
+
+    /// <summary>Reads and checks every row, a chunk at a time, and stores each row's analysis.</summary>
+    private async Task<ImportReport> AnalyseAsync(Guid token, CancellationToken ct, IProgress<(int Done, int Total)>? progress)
     {
         if (await BatchAsync(token, ct) is not { Status: ImportBatchStatus.Checked } batch)
         {
-            return (ImportReport.Refused(null, "", l["Import.FileExpired"]), []);
+            return ImportReport.Refused(null, "", l["Import.FileExpired"]);
         }
         var fileName = batch.FileName;
+        await db.ImportRows.Where(r => r.BatchId == token).ExecuteDeleteAsync(ct);
+        // Files registered after this are re-checked by the confirmation (see RecheckAsync).
+        var upTo = await db.Migrants.MaxAsync(x => (int?)x.Id, ct) ?? 0;
         var table = await MigrantTable.LoadAsync(db, l, ct);
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var checkedRows = new List<(int Line, string Name, List<string> Messages, Migrant? M)>();
+        var today = Today;
+        var state = new FileState();
         try
         {
             var file = TabularReader.Open(batch.Content, fileName, Limits);
@@ -164,59 +332,95 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
                 .Where(h => !map.ContainsKey(h)).Select(table.Header).ToList();
             if (file.Headers.Count == 0)
             {
-                return (ImportReport.Refused(token, fileName, l["Import.Empty"]), []);
+                return ImportReport.Refused(token, fileName, l["Import.Empty"]);
             }
             if (missing.Count > 0)
             {
-                return (ImportReport.Refused(token, fileName, l["Import.MissingColumns", string.Join(", ", missing)]), []);
+                return ImportReport.Refused(token, fileName, l["Import.MissingColumns", string.Join(", ", missing)]);
             }
             // The total is known only at the end of a streamed file: the content's size gives an estimate.
             var estimate = Math.Max(1, batch.Content.Length / 80);
             progress?.Report((0, estimate + Math.Max(1, estimate / 10)));
+            var chunk = new List<RowCheck>(CheckChunk);
+            var read = 0;
             foreach (var row in file.Rows)
             {
                 ct.ThrowIfCancellationRequested();
-                if (checkedRows.Count % 250 == 0 && checkedRows.Count > 0)
+                chunk.Add(await CheckRowAsync(row, table, map, countries, today, ct));
+                if (++read % 100 == 0)
                 {
-                    estimate = Math.Max(estimate, checkedRows.Count + 1);
-                    progress?.Report((checkedRows.Count, estimate + Math.Max(1, estimate / 10)));
+                    estimate = Math.Max(estimate, read + 1);
+                    progress?.Report((read, estimate + Math.Max(1, estimate / 10)));
                 }
-                checkedRows.Add(await CheckRowAsync(row, table, map, countries, today, ct));
+                if (chunk.Count == CheckChunk)
+                {
+                    await AgainstRegistryAsync(token, chunk, state, ct);
+                    chunk.Clear();
+                }
             }
+            await AgainstRegistryAsync(token, chunk, state, ct);
         }
         catch (TabularException e)
         {
-            return (ImportReport.Refused(null, fileName, e.Problem switch
+            db.ChangeTracker.Clear();
+            await db.ImportRows.Where(r => r.BatchId == token).ExecuteDeleteAsync(CancellationToken.None);
+            return ImportReport.Refused(null, fileName, e.Problem switch
             {
                 TabularProblem.TooManyRows => l["Import.TooManyRows", Limits.MaxRows],
                 TabularProblem.TooLarge => l["Import.TooLarge"],
                 TabularProblem.Undecodable => l["Import.Undecodable", e.Line],
                 _ => l["Import.Unreadable"],
-            }), []);
+            });
         }
-        if (checkedRows.Count == 0)
+        if (state.Total == 0)
         {
-            return (ImportReport.Refused(token, fileName, l["Import.Empty"]), []);
+            return ImportReport.Refused(token, fileName, l["Import.Empty"]);
         }
-        var total = checkedRows.Count + Math.Max(1, checkedRows.Count / 10);
-        progress?.Report((checkedRows.Count, total));
-        var (reports, valid) = await AgainstRegistryAsync(checkedRows, includeDuplicates, ct);
-        progress?.Report((total, total));
-        var kept = reports.Where(r => r.Status != ImportRowStatus.Create).Take(ImportReport.KeptProblemRows)
-            .Concat(reports.Where(r => r.Status == ImportRowStatus.Create).Take(ImportReport.CreatedRowsShown))
-            .OrderBy(r => r.Line).ToList();
-        return (new ImportReport(token, fileName, reports.Count, reports.Count(r => r.Status == ImportRowStatus.Create),
-            reports.Count(r => r.Status == ImportRowStatus.Duplicate), reports.Count(r => r.Status == ImportRowStatus.Error), kept, []), valid);
+        await db.ImportBatches.Where(b => b.Id == token).ExecuteUpdateAsync(s => s.SetProperty(b => b.CheckedUpToMigrantId, upTo), ct);
+        var done = state.Total + Math.Max(1, state.Total / 10);
+        progress?.Report((done, done));
+        var kept = state.Problems.Concat(state.Created).OrderBy(r => r.Line).ToList();
+        return new ImportReport(token, fileName, state.Total, state.ToCreate, state.Duplicates, state.Errors, kept, []);
+    }
+
+    /// <summary>What the check of a file keeps from chunk to chunk: counts, the rows shown, and the keys of the rows seen (for duplicates within the file).</summary>
+    private sealed class FileState
+    {
+        public int Total;
+        public int ToCreate;
+        public int Duplicates;
+        public int Errors;
+        public List<ImportRowReport> Problems { get; } = [];
+        public List<ImportRowReport> Created { get; } = [];
+        public Dictionary<string, int> Cards { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, int> Unhcr { get; } = new(StringComparer.Ordinal);
+        public Dictionary<(string Key, int Nationality), List<(int Line, int? Year)>> Names { get; } = [];
+
+        public void Keep(ImportRowReport report)
+        {
+            if (report.Status == ImportRowStatus.Create)
+            {
+                ToCreate++;
+                if (Created.Count < ImportReport.CreatedRowsShown) Created.Add(report);
+            }
+            else
+            {
+                if (report.Status == ImportRowStatus.Duplicate) Duplicates++; else Errors++;
+                if (Problems.Count < ImportReport.KeptProblemRows) Problems.Add(report);
+            }
+        }
     }
 
     /// <summary>One row on its own: parsed and validated like the form, one message per problem.</summary>
-    private async Task<(int, string, List<string>, Migrant?)> CheckRowAsync(TabularRow row, MigrantTable table, Dictionary<string, int> map,
+    private async Task<RowCheck> CheckRowAsync(TabularRow row, MigrantTable table, Dictionary<string, int> map,
         Dictionary<string, int> countries, DateOnly today, CancellationToken ct)
     {
         var messages = new List<string>();
         var refused = new HashSet<string>(StringComparer.Ordinal);
         var form = table.Parse(row, map, user.RegionId, messages, refused);
+        var consents = table.ParseConsents(row, map, form.ConsentGiven, today, messages);
         var name = $"{form.FamilyName} {form.GivenName}".Trim();
+        if (name.Length > ImportRow.NameMaxLength) name = name[..ImportRow.NameMaxLength];
         var result = await validator.ValidateAsync(form, ct);
         messages.AddRange(result.Errors.Where(e => !refused.Contains(e.PropertyName.Split('[')[0]))
             .Select(e => $"{table.Header(e.PropertyName.Split('[')[0])} : {e.ErrorMessage}").Distinct());
@@ -226,102 +430,107 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
             m = new Migrant { RegisteredById = user.Id };
             form.ApplyTo(m, countries[form.NationalityCode!.Trim()], user.Id, today);
         }
-        return (row.Line, name, messages, m);
+        return new RowCheck(row.Line, name, messages, m is null ? null : form, consents, m);
     }
 
+    /// <summary>The keys of a row's names for duplicates within the file: stored ones, and the ones to look up.</summary>
     private static IEnumerable<string> StoredKeys(Migrant m)
     {
         yield return $"L|{m.FamilyNameKey}|{m.GivenNameKey}";
-        if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
-        {
-            yield return $"A|{fa}|{ga}";
-        }
+        if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga) yield return $"A|{fa}|{ga}";
+        if (m.NameSkeletonKey is { } s1) yield return "S|" + s1;
+        if (m.ArabicNameSkeletonKey is { } s2) yield return "S|" + s2;
     }
 
-    private static IEnumerable<string> NameKeys(Migrant m)
+    private static IEnumerable<string> LookupKeys(Migrant m)
     {
         yield return $"L|{m.FamilyNameKey}|{m.GivenNameKey}";
         yield return $"L|{m.GivenNameKey}|{m.FamilyNameKey}";
-        if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
-        {
-            yield return $"A|{fa}|{ga}";
-        }
+        if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga) yield return $"A|{fa}|{ga}";
+        foreach (var k in MigrantRegistry.CrossScriptKeys(m)) yield return "S|" + k;
     }
 
-    /// <summary>The rows against the registry and the rest of the file, in batches, by hashed keys.</summary>
-    private async Task<(List<ImportRowReport>, List<Migrant>)> AgainstRegistryAsync(List<(int Line, string Name, List<string> Messages, Migrant? M)> checkedRows,
-        bool includeDuplicates, CancellationToken ct)
+    /// <summary>A chunk of rows against the registry (by keys, in batches) and the rows before it; the analysis stored.</summary>
+    private async Task AgainstRegistryAsync(Guid token, List<RowCheck> chunk, FileState state, CancellationToken ct)
     {
-        var news = checkedRows.Where(r => r.M is not null).Select(r => r.M!).ToList();
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+        var news = chunk.Where(r => r.Migrant is not null).Select(r => r.Migrant!).ToList();
         var (takenCards, takenUnhcr) = await registry.TakenDocumentsAsync(
             news.Where(m => m.ResidenceCardNumber != null).Select(m => m.ResidenceCardNumber!).ToHashSet(),
             news.Where(m => m.UnhcrNumber != null).Select(m => m.UnhcrNumber!).ToHashSet(), ct);
         var candidates = await registry.FindDuplicatesAsync(news, ct);
-        var reports = new List<ImportRowReport>(checkedRows.Count);
-        var valid = new List<Migrant>();
-        var cards = new Dictionary<string, int>(StringComparer.Ordinal);
-        var unhcr = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byKey = new Dictionary<string, List<(int Line, Migrant M)>>(StringComparer.Ordinal);
-        foreach (var (line, name, messages, m) in checkedRows)
+        var rows = new List<ImportRow>(chunk.Count);
+        foreach (var r in chunk)
         {
-            if (m is null)
+            state.Total++;
+            var messages = r.Messages;
+            if (r.Migrant is not { } m)
             {
-                reports.Add(new ImportRowReport(line, name, ImportRowStatus.Error, messages));
+                Store(r, ImportRowStatus.Error, messages, null);
                 continue;
             }
-            if (m.ResidenceCardNumber is { } card && takenCards.TryGetValue(card, out var f1))
+            if (m.ResidenceCardNumber is { } card && takenCards.TryGetValue(card, out var f1)) messages.Add(l["Migrants.ResidenceCardTaken", f1]);
+            if (m.UnhcrNumber is { } un && takenUnhcr.TryGetValue(un, out var f2)) messages.Add(l["Migrants.UnhcrNumberTaken", f2]);
+            if (m.ResidenceCardNumber is { } c2 && !state.Cards.TryAdd(c2, r.Line))
             {
-                messages.Add(l["Migrants.ResidenceCardTaken", f1]);
+                messages.Add(l["Import.SameDocumentAsLine", l["Migrants.Field.ResidenceCardNumber"], state.Cards[c2]]);
             }
-            if (m.UnhcrNumber is { } un && takenUnhcr.TryGetValue(un, out var f2))
+            if (m.UnhcrNumber is { } u && !state.Unhcr.TryAdd(u, r.Line))
             {
-                messages.Add(l["Migrants.UnhcrNumberTaken", f2]);
-            }
-            if (m.ResidenceCardNumber is { } c2 && !cards.TryAdd(c2, line))
-            {
-                messages.Add(l["Import.SameDocumentAsLine", l["Migrants.Field.ResidenceCardNumber"], cards[c2]]);
-            }
-            if (m.UnhcrNumber is { } u && !unhcr.TryAdd(u, line))
-            {
-                messages.Add(l["Import.SameDocumentAsLine", l["Migrants.Field.UnhcrNumber"], unhcr[u]]);
+                messages.Add(l["Import.SameDocumentAsLine", l["Migrants.Field.UnhcrNumber"], state.Unhcr[u]]);
             }
             if (messages.Count > 0)
             {
-                reports.Add(new ImportRowReport(line, name, ImportRowStatus.Error, messages));
+                Store(r, ImportRowStatus.Error, messages, null);
                 continue;
             }
-            // The same person earlier in the file: looked up by hashed name keys (either order, or
-            // the Arabic names), then the rule's year and nationality among the few with those names.
-            var inFile = NameKeys(m).SelectMany(k => byKey.TryGetValue(k, out var list) ? list : [])
-                .FirstOrDefault(p => MigrantRegistry.SamePerson(p.M, m));
+            // The same person earlier in the file: looked up by name keys (either order, the Arabic
+            // names, the other script), then the rule's year among the few with those names.
+            int? inFile = null;
+            if (m.BirthYear is { } year)
+            {
+                inFile = LookupKeys(m).SelectMany(k => state.Names.TryGetValue((k, m.NationalityId), out var list) ? list : [])
+                    .Where(p => p.Year is { } y && Math.Abs(y - year) <= 1).Select(p => (int?)p.Line).FirstOrDefault();
+            }
             foreach (var k in StoredKeys(m))
             {
-                if (!byKey.TryGetValue(k, out var list))
+                if (!state.Names.TryGetValue((k, m.NationalityId), out var list))
                 {
-                    byKey[k] = list = [];
+                    state.Names[(k, m.NationalityId)] = list = [];
                 }
-                list.Add((line, m));
+                list.Add((r.Line, m.BirthYear));
             }
             var found = candidates[m];
-            if (found.Count > 0 || inFile.M is not null)
+            if (found.Count > 0 || inFile is not null)
             {
                 var about = found.Select(c => l["Import.MaybeFile", c.FileNumber, $"{c.FamilyName} {c.GivenName}"].Value).ToList();
-                if (inFile.M is not null)
+                if (inFile is { } line)
                 {
-                    about.Add(l["Import.MaybeLine", inFile.Line]);
+                    about.Add(l["Import.MaybeLine", line]);
                 }
-                reports.Add(new ImportRowReport(line, name, ImportRowStatus.Duplicate, about));
-                if (includeDuplicates)
-                {
-                    m.ConfirmedNotDuplicateOf = string.Join(",", found.Select(c => c.FileNumber)) is { Length: > 0 } numbers
-                        ? numbers[..Math.Min(numbers.Length, Migrant.DuplicateNoteMaxLength)] : null;
-                    valid.Add(m);
-                }
+                var numbers = string.Join(",", found.Select(c => c.FileNumber));
+                Store(r, ImportRowStatus.Duplicate, about, numbers.Length == 0 ? null : numbers[..Math.Min(numbers.Length, Migrant.DuplicateNoteMaxLength)]);
                 continue;
             }
-            reports.Add(new ImportRowReport(line, name, ImportRowStatus.Create, []));
-            valid.Add(m);
+            Store(r, ImportRowStatus.Create, [], null);
         }
-        return (reports, valid);
+        db.ImportRows.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        void Store(RowCheck r, ImportRowStatus status, List<string> messages, string? duplicateOf)
+        {
+            state.Keep(new ImportRowReport(r.Line, r.Name, status, messages));
+            rows.Add(new ImportRow
+            {
+                BatchId = token, Line = r.Line, Name = r.Name, DuplicateOf = duplicateOf,
+                Outcome = status switch { ImportRowStatus.Create => ImportRowOutcome.Create, ImportRowStatus.Duplicate => ImportRowOutcome.Duplicate, _ => ImportRowOutcome.Error },
+                Messages = messages.Count == 0 ? null : JsonSerializer.Serialize(messages),
+                Values = status == ImportRowStatus.Error ? null : JsonSerializer.Serialize(new RowValues(r.Form!, r.Consents)),
+            });
+        }
     }
 }

@@ -59,6 +59,11 @@ public sealed class MigrantImportController(MigrantImport import, ImportProgress
         switch (outcome)
         {
             case ConfirmOutcome.Refused:
+                if (report.Token is not null && report.FileErrors.Count == 0)
+                {
+                    // Files registered since the preview changed some rows: the user reviews the updated report.
+                    ViewData["ImportNotice"] = l["Import.ChangedSinceCheck"].Value;
+                }
                 return View(View_, report);
             case ConfirmOutcome.AlreadyImported:
                 TempData["Success"] = l["Import.AlreadyDone", count].Value;
@@ -76,9 +81,9 @@ public sealed class MigrantImportController(MigrantImport import, ImportProgress
     {
         var sensitive = MigrantAccess.MaySeeSensitive(user);
         var table = await MigrantTable.LoadAsync(db, l, ct);
-        var columns = table.Columns(sensitive, fileNumber: false).ToList();
+        var columns = table.Columns(sensitive, fileNumber: false).Concat(MigrantTable.ConsentColumns).ToList();
         var headers = columns.Select(table.Header).ToList();
-        var example = table.Example(sensitive, user.RegionId);
+        string?[] example = [.. table.Example(sensitive, user.RegionId), .. table.ConsentExample()];
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
             var lists = table.Choices(sensitive)

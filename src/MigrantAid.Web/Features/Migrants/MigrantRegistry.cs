@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
@@ -37,12 +38,17 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         var gk = m.GivenNameKey;
         var fa = m.FamilyNameArabicKey;
         var ga = m.GivenNameArabicKey;
+        // The same names written in the other script (محمد تراوري for Mohamed Traoré): skeleton keys.
+        var s1 = NameKey.OtherScript(m.NameSkeletonKey);
+        var s2 = NameKey.OtherScript(m.ArabicNameSkeletonKey);
         var query = db.Migrants.AsNoTracking()
             .Where(x => x.MergedIntoId == null && x.NationalityId == m.NationalityId
                 && x.BirthYear >= year - 1 && x.BirthYear <= year + 1
                 && ((x.FamilyNameKey == fk && x.GivenNameKey == gk)
                     || (x.FamilyNameKey == gk && x.GivenNameKey == fk)
-                    || (fa != null && ga != null && x.FamilyNameArabicKey == fa && x.GivenNameArabicKey == ga)));
+                    || (fa != null && ga != null && x.FamilyNameArabicKey == fa && x.GivenNameArabicKey == ga)
+                    || (s1 != null && (x.NameSkeletonKey == s1 || x.ArabicNameSkeletonKey == s1))
+                    || (s2 != null && (x.NameSkeletonKey == s2 || x.ArabicNameSkeletonKey == s2))));
         if (excludeId is { } id)
         {
             query = query.Where(x => x.Id != id);
@@ -103,63 +109,147 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Batch form of the duplicate check for imports: the candidate files of many new files, by
-    /// the same rule. Candidates are read by the indexed name keys (only the columns the rule
-    /// needs) and looked up by hashed keys, not compared with every row.
+    /// the same rule. Each name is looked up by its exact keys (the pairs of the duplicate
+    /// index, the skeleton keys across scripts), a fixed number of lookups per query, so the
+    /// database reads only the few files with those names, never a whole surname's files.
+    /// With <paramref name="afterId"/>, only files registered after it (an import's re-check).
     /// </summary>
-    public async Task<Dictionary<Migrant, List<DuplicateCandidate>>> FindDuplicatesAsync(IReadOnlyList<Migrant> news, CancellationToken ct)
+    public async Task<Dictionary<Migrant, List<DuplicateCandidate>>> FindDuplicatesAsync(IReadOnlyList<Migrant> news, CancellationToken ct, int afterId = 0)
     {
-        var latin = news.SelectMany(m => new[] { m.FamilyNameKey, m.GivenNameKey }).Distinct(StringComparer.Ordinal).ToList();
-        var arabic = news.Where(m => m.FamilyNameArabicKey != null).Select(m => m.FamilyNameArabicKey!).Distinct(StringComparer.Ordinal).ToList();
-        var nationalities = news.Select(m => m.NationalityId).Distinct().ToList();
-        var byNames = new Dictionary<(int, string, string), List<(int? Year, DuplicateCandidate Candidate)>>();
-        var seen = new HashSet<int>();
-        void Index((int, string, string) key, int? year, DuplicateCandidate candidate)
+        var pairs = new HashSet<(string, string, int)>();
+        var arabic = new HashSet<(string, string, int)>();
+        var skeletons = new HashSet<(string, int)>();
+        foreach (var m in news.Where(m => m.BirthYear is not null))
         {
-            if (!byNames.TryGetValue(key, out var list))
+            pairs.Add((m.FamilyNameKey, m.GivenNameKey, m.NationalityId));
+            pairs.Add((m.GivenNameKey, m.FamilyNameKey, m.NationalityId));
+            if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
             {
-                byNames[key] = list = [];
+                arabic.Add((fa, ga, m.NationalityId));
             }
-            list.Add((year, candidate));
-        }
-        async Task LoadAsync(IQueryable<Migrant> q)
-        {
-            var rows = await q.Where(x => x.MergedIntoId == null && nationalities.Contains(x.NationalityId))
-                .Select(x => new { x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic, x.BirthYear, x.City,
-                    x.NationalityId, x.FamilyNameKey, x.GivenNameKey, x.FamilyNameArabicKey, x.GivenNameArabicKey })
-                .ToListAsync(ct);
-            foreach (var x in rows.Where(x => seen.Add(x.Id)))
+            foreach (var k in CrossScriptKeys(m))
             {
-                var candidate = new DuplicateCandidate(x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic, x.BirthYear, x.City);
-                Index((x.NationalityId, "L" + x.FamilyNameKey, x.GivenNameKey), x.BirthYear, candidate);
-                if (x.FamilyNameArabicKey is { } fa && x.GivenNameArabicKey is { } ga)
-                {
-                    Index((x.NationalityId, "A" + fa, ga), x.BirthYear, candidate);
-                }
+                skeletons.Add((k, m.NationalityId));
             }
         }
-        foreach (var chunk in latin.Chunk(500))
+        var rows = new Dictionary<int, CandidateRow>();
+        foreach (var chunk in pairs.Chunk(LookupsPerQuery))
         {
-            await LoadAsync(db.Migrants.AsNoTracking().Where(x => chunk.Contains(x.FamilyNameKey)));
+            await LoadAsync(Lookup(chunk, (x, a, b, n) => x.FamilyNameKey == a && x.GivenNameKey == b && x.NationalityId == n));
         }
-        foreach (var chunk in arabic.Chunk(500))
+        foreach (var chunk in arabic.Chunk(LookupsPerQuery))
         {
-            await LoadAsync(db.Migrants.AsNoTracking().Where(x => chunk.Contains(x.FamilyNameArabicKey!)));
+            await LoadAsync(Lookup(chunk, (x, a, b, n) => x.FamilyNameArabicKey == a && x.GivenNameArabicKey == b && x.NationalityId == n));
         }
-        IEnumerable<(int? Year, DuplicateCandidate Candidate)> At((int, string, string) key) => byNames.TryGetValue(key, out var list) ? list : [];
+        foreach (var chunk in skeletons.Chunk(LookupsPerQuery))
+        {
+            var asPairs = chunk.Select(c => (c.Item1, "", c.Item2)).ToArray();
+            await LoadAsync(Lookup(asPairs, (x, a, b, n) => x.NameSkeletonKey == a && x.NationalityId == n));
+            await LoadAsync(Lookup(asPairs, (x, a, b, n) => x.ArabicNameSkeletonKey == a && x.NationalityId == n));
+        }
+        var byKey = new Dictionary<(string, int), List<CandidateRow>>();
+        void Index(string? key, CandidateRow row)
+        {
+            if (key is null) return;
+            if (!byKey.TryGetValue((key, row.NationalityId), out var list))
+            {
+                byKey[(key, row.NationalityId)] = list = [];
+            }
+            list.Add(row);
+        }
+        foreach (var r in rows.Values)
+        {
+            Index("L|" + r.FamilyNameKey + "|" + r.GivenNameKey, r);
+            Index(r.FamilyNameArabicKey is { } a && r.GivenNameArabicKey is { } b ? "A|" + a + "|" + b : null, r);
+            Index(r.NameSkeletonKey is { } s1 ? "S|" + s1 : null, r);
+            Index(r.ArabicNameSkeletonKey is { } s2 ? "S|" + s2 : null, r);
+        }
+        IEnumerable<CandidateRow> At(string key, int nationality) => byKey.TryGetValue((key, nationality), out var list) ? list : [];
         return news.ToDictionary(m => m, m =>
         {
             if (m.BirthYear is not { } year)
             {
                 return [];
             }
-            var keys = new List<(int, string, string)> { (m.NationalityId, "L" + m.FamilyNameKey, m.GivenNameKey), (m.NationalityId, "L" + m.GivenNameKey, m.FamilyNameKey) };
+            var keys = new List<string> { "L|" + m.FamilyNameKey + "|" + m.GivenNameKey, "L|" + m.GivenNameKey + "|" + m.FamilyNameKey };
             if (m.FamilyNameArabicKey is { } fa && m.GivenNameArabicKey is { } ga)
             {
-                keys.Add((m.NationalityId, "A" + fa, ga));
+                keys.Add("A|" + fa + "|" + ga);
             }
-            return keys.SelectMany(At).Where(c => c.Year is { } y && Math.Abs(y - year) <= 1)
+            keys.AddRange(CrossScriptKeys(m).Select(k => "S|" + k));
+            return keys.SelectMany(k => At(k, m.NationalityId)).Where(c => c.BirthYear is { } y && Math.Abs(y - year) <= 1)
                 .Select(c => c.Candidate).DistinctBy(c => c.Id).OrderBy(c => c.Id).Take(20).ToList();
         });
+
+        IQueryable<Migrant> Lookup((string, string, int)[] chunk, Expression<Func<Migrant, string, string, int, bool>> one)
+        {
+            var q = db.Migrants.AsNoTracking().Where(x => x.MergedIntoId == null);
+            if (afterId > 0)
+            {
+                q = q.Where(x => x.Id > afterId);
+            }
+            return q.Where(AnyOf(one, chunk));
+        }
+
+        async Task LoadAsync(IQueryable<Migrant> q)
+        {
+            foreach (var x in await q.Select(x => new CandidateRow(
+                new DuplicateCandidate(x.Id, x.FileNumber, x.FamilyName, x.GivenName, x.FamilyNameArabic, x.GivenNameArabic, x.BirthYear, x.City),
+                x.NationalityId, x.BirthYear, x.FamilyNameKey, x.GivenNameKey, x.FamilyNameArabicKey, x.GivenNameArabicKey,
+                x.NameSkeletonKey, x.ArabicNameSkeletonKey)).ToListAsync(ct))
+            {
+                rows.TryAdd(x.Candidate.Id, x);
+            }
+        }
+    }
+
+    /// <summary>The skeleton keys a file of the same person written in the other script has.</summary>
+    public static IEnumerable<string> CrossScriptKeys(Migrant m)
+    {
+        var a = NameKey.OtherScript(m.NameSkeletonKey);
+        if (a is not null) yield return a;
+        if (NameKey.OtherScript(m.ArabicNameSkeletonKey) is { } b && b != a) yield return b;
+    }
+
+    /// <summary>Lookups per query: a fixed number (the last chunk padded), so each query's SQL is the same and cached.</summary>
+    private const int LookupsPerQuery = 64;
+
+    private sealed record CandidateRow(DuplicateCandidate Candidate, int NationalityId, int? BirthYear, string FamilyNameKey, string GivenNameKey,
+        string? FamilyNameArabicKey, string? GivenNameArabicKey, string? NameSkeletonKey, string? ArabicNameSkeletonKey);
+
+    /// <summary>
+    /// one(x, a, b, n) for each lookup (the last repeated up to <see cref="LookupsPerQuery"/>),
+    /// joined by OR. The values are read from fields of small objects, as a closure's captured
+    /// variables are, so EF sends them as parameters and caches one SQL per template. Each term
+    /// is an equality on an index's leading columns: SQLite answers the OR by one index seek
+    /// per lookup (MULTI-INDEX OR), SQL Server by index seeks too.
+    /// </summary>
+    private static Expression<Func<Migrant, bool>> AnyOf(Expression<Func<Migrant, string, string, int, bool>> one, (string A, string B, int N)[] chunk)
+    {
+        var x = one.Parameters[0];
+        Expression? body = null;
+        for (var i = 0; i < LookupsPerQuery; i++)
+        {
+            var (a, b, n) = chunk[Math.Min(i, chunk.Length - 1)];
+            var term = new ParameterReplacer(new Dictionary<ParameterExpression, Expression>
+            {
+                [one.Parameters[1]] = Captured(a), [one.Parameters[2]] = Captured(b), [one.Parameters[3]] = Captured(n),
+            }).Visit(one.Body);
+            body = body is null ? term : Expression.OrElse(body, term);
+        }
+        return Expression.Lambda<Func<Migrant, bool>>(body!, x);
+    }
+
+    private static MemberExpression Captured<T>(T value) => Expression.Field(Expression.Constant(new Box<T>(value)), nameof(Box<T>.Value));
+
+    private sealed class Box<T>(T value)
+    {
+        public readonly T Value = value;
+    }
+
+    private sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> map) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var e) ? e : node;
     }
 
     /// <summary>The duplicate rule in memory (the same as the query above).</summary>
@@ -168,7 +258,8 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
         && ((x.FamilyNameKey == m.FamilyNameKey && x.GivenNameKey == m.GivenNameKey)
             || (x.FamilyNameKey == m.GivenNameKey && x.GivenNameKey == m.FamilyNameKey)
             || (m.FamilyNameArabicKey != null && m.GivenNameArabicKey != null
-                && x.FamilyNameArabicKey == m.FamilyNameArabicKey && x.GivenNameArabicKey == m.GivenNameArabicKey));
+                && x.FamilyNameArabicKey == m.FamilyNameArabicKey && x.GivenNameArabicKey == m.GivenNameArabicKey)
+            || CrossScriptKeys(m).Any(k => k == x.NameSkeletonKey || k == x.ArabicNameSkeletonKey));
 
     /// <summary>
     /// Saves a new file with the next number of its region and year ({RegionCode}-{year}-{sequence:D6}).

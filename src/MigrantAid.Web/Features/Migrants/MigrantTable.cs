@@ -29,6 +29,7 @@ public sealed class MigrantTable
     public Vocabulary<EducationLevel> Education { get; }
     public Vocabulary<Vulnerability> Vulnerabilities { get; }
     public Vocabulary<FunctioningDifficulty> Difficulties { get; }
+    public Vocabulary<ConsentMethod> ConsentMethods { get; }
     public Vocabulary<int> Regions { get; } = new();
     public Vocabulary<string> Countries { get; } = new();
 
@@ -36,10 +37,13 @@ public sealed class MigrantTable
     {
         this.l = l;
         var language = Cultures.Current;
-        foreach (var c in AllColumns)
+        foreach (var c in AllColumns.Concat(ConsentColumns))
         {
             columns.Add(c, Header(c), Vocabularies.InAllLanguages(l, HeaderKey(c)).Append(c));
         }
+        ConsentMethods = Vocabularies.ForEnum<ConsentMethod>(l, "ConsentMethod", m => m == ConsentMethod.SignedForm
+            ? ["signé", "signée", "formulaire", "écrit", "écrite", "signed", "written", "موقعة", "استمارة", "كتابي", "كتابية"]
+            : ["oral", "orale", "verbal", "verbale", "témoin", "witness", "شفهي", "شفهية", "شفوي"]);
         Sexes = Vocabularies.ForEnum<Sex>(l, "Sex", s => s == Sex.Female
             ? ["F", "féminin", "femme", "female", "woman", "أنثى", "انثى", "ا"]
             : ["M", "H", "masculin", "homme", "male", "man", "ذكر", "ذ"]);
@@ -104,7 +108,74 @@ public sealed class MigrantTable
 
     public static readonly string[] AllColumns = [MigrantColumns.FileNumber, .. MigrantColumns.Public, .. MigrantColumns.Sensitive];
 
-    private static string HeaderKey(string column) => column == MigrantColumns.FileNumber ? "Migrants.FileNumber" : "Migrants.Field." + column;
+    private static string HeaderKey(string column) =>
+        column == MigrantColumns.FileNumber ? "Migrants.FileNumber"
+        : ConsentColumns.Contains(column) ? "Import.Column." + column
+        : "Migrants.Field." + column;
+
+    /// <summary>
+    /// Import-only columns (optional, in the template): the consents the file records, per purpose
+    /// that makes sense for a registry file (case management, contact by phone, reporting), each
+    /// with the date and the way it was given. Recorded as consents per purpose (Features/Privacy).
+    /// </summary>
+    public static readonly (ConsentPurpose Purpose, string Date, string Method)[] ConsentPurposeColumns =
+    [
+        (ConsentPurpose.CaseManagement, "ConsentCaseManagementDate", "ConsentCaseManagementMethod"),
+        (ConsentPurpose.PhoneContact, "ConsentPhoneContactDate", "ConsentPhoneContactMethod"),
+        (ConsentPurpose.ConventionReporting, "ConsentConventionReportingDate", "ConsentConventionReportingMethod"),
+    ];
+
+    public static readonly string[] ConsentColumns = [.. ConsentPurposeColumns.SelectMany(c => new[] { c.Date, c.Method })];
+
+    /// <summary>
+    /// The consents of a row: the case-management purpose whenever the row says consent was
+    /// collected (dated today and by signed form unless the row says otherwise, as the
+    /// registration form records it), the other purposes when their date or way is given.
+    /// </summary>
+    public List<ImportConsent> ParseConsents(TabularRow row, Dictionary<string, int> map, bool consentGiven, DateOnly today, List<string> messages)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(messages);
+        string? S(string column) => map.TryGetValue(column, out var i) ? row[i] : null;
+        var list = new List<ImportConsent>();
+        foreach (var (purpose, dateColumn, methodColumn) in ConsentPurposeColumns)
+        {
+            var dateCell = S(dateColumn);
+            var methodCell = S(methodColumn);
+            if (dateCell is null && methodCell is null && !(purpose == ConsentPurpose.CaseManagement && consentGiven))
+            {
+                continue;
+            }
+            DateOnly? date = null;
+            if (dateCell is not null)
+            {
+                if (!Vocabularies.TryParseDate(dateCell, out var d))
+                {
+                    messages.Add(l["Import.DateInvalid", Header(dateColumn), dateCell]);
+                    continue;
+                }
+                if (d > today)
+                {
+                    messages.Add(l["Import.ConsentDateFuture", Header(dateColumn), dateCell]);
+                    continue;
+                }
+                date = d;
+            }
+            ConsentMethod? method = null;
+            if (methodCell is not null)
+            {
+                if (!ConsentMethods.TryGet(methodCell, out var m))
+                {
+                    messages.Add(l["Import.NotAccepted", Header(methodColumn), methodCell, ConsentMethods.Accepted]);
+                    continue;
+                }
+                method = m;
+            }
+            list.Add(new ImportConsent(purpose, date ?? today, method ?? ConsentMethod.SignedForm));
+        }
+        return list;
+    }
 
     /// <summary>The column's header in the user's language.</summary>
     public string Header(string column) => l[HeaderKey(column)];
@@ -266,6 +337,10 @@ public sealed class MigrantTable
             : common;
     }
 
+    /// <summary>The template's example of the consent columns (after the others): case management and phone contact by signed form.</summary>
+    public string?[] ConsentExample() =>
+        ["01/09/2021", ConsentMethods.Shown[(int)ConsentMethod.SignedForm], "01/09/2021", ConsentMethods.Shown[(int)ConsentMethod.SignedForm], null, null];
+
     /// <summary>For the template's drop-down lists: the column and its accepted values.</summary>
     public IEnumerable<(string Column, IReadOnlyList<string> Values)> Choices(bool sensitive)
     {
@@ -274,6 +349,10 @@ public sealed class MigrantTable
         yield return (nameof(MigrantForm.RegionId), Regions.Shown);
         yield return (nameof(MigrantForm.EducationLevel), Education.Shown);
         yield return (nameof(MigrantForm.ConsentGiven), YesNo.Shown);
+        foreach (var (_, _, method) in ConsentPurposeColumns)
+        {
+            yield return (method, ConsentMethods.Shown);
+        }
         if (sensitive)
         {
             yield return (nameof(MigrantForm.AdministrativeStatus), Statuses.Shown);
@@ -286,3 +365,6 @@ public sealed class MigrantTable
         }
     }
 }
+
+/// <summary>A consent an import row records: its purpose, the date and the way it was given.</summary>
+public sealed record ImportConsent(ConsentPurpose Purpose, DateOnly GivenOn, ConsentMethod Method);

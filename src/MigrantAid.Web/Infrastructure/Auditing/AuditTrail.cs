@@ -25,7 +25,7 @@ public sealed class AuditTrail(IHttpContextAccessor httpContextAccessor, TimePro
     // dashboard's summary rows (rebuilt every few minutes), the jobs' leases and the file-number counters.
     private static readonly HashSet<Type> NotAudited =
     [
-        typeof(AuditEntry), typeof(DataProtectionKey), typeof(UserSession), typeof(MigrantNameToken), typeof(ImportBatch), typeof(ImportProgressEntry),
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(UserSession), typeof(MigrantNameToken), typeof(ImportBatch), typeof(ImportProgressEntry), typeof(ImportRow),
         typeof(DashboardFigure), typeof(DashboardFigureRefresh), typeof(JobLease), typeof(FileNumberCounter),
     ];
 

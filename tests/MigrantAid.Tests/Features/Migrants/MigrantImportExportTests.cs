@@ -69,7 +69,7 @@ public sealed class MigrantImportExportTests(AppFactory app) : IClassFixture<App
         using var stream = new MemoryStream(bytes);
         var token = await import.StoreAsync(new FormFile(stream, 0, bytes.Length, "file", "big.csv"), CancellationToken.None);
         var recorder = new Recorder();
-        var (report, _) = await import.AnalyseAsync(token!.Value, includeDuplicates: false, CancellationToken.None, recorder);
+        var report = await import.PreviewAsync(token!.Value, CancellationToken.None, recorder);
         Assert.True(report.Total == 2000 && report.Errors == 0, $"{report.Total} rows, {report.Errors} errors");
         var total = recorder.Seen[^1].Total;
         Assert.True(total > 2000, $"total {total}");
