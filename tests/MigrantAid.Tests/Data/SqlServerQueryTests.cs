@@ -186,7 +186,8 @@ public sealed class SqlServerQueryTests
         var sql = await CaptureAsync(Roles.RegionalManager, async db =>
             await new RiskList(db, Options.Create(new TrainingOptions()), TimeProvider.System).ForAsync(null, 4, default));
         Assert.Contains("IN (", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("OPENJSON", sql, StringComparison.Ordinal);
+        // The names of the people found at risk travel as one JSON parameter (OPENJSON), never one parameter per person.
+        Assert.True(Regex.Count(sql, "OPENJSON") <= 1, sql);
         Assert.True(Regex.Count(sql, @"@\w+") < 100, sql);
     }
 
