@@ -7,7 +7,7 @@ public sealed class FiguresOptions
     public const string Section = "Figures";
     /// <summary>Rebuild the dashboard figures in the background (at start-up, then every few minutes).</summary>
     public bool Enabled { get; set; } = true;
-    public int RefreshMinutes { get; set; } = 5;
+    public int RefreshMinutes { get; set; } = 15;
 }
 
 /// <summary>
