@@ -91,7 +91,7 @@ public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeP
             var rows = found.Labels.Select((label, i) =>
             {
                 var row = new Dictionary<string, object?> { [found.Title] = label };
-                foreach (var s in found.Series) row[s.Label] = s.Values[i];
+                foreach (var s in found.Series) row[s.Label] = s.Has(i) ? s.Values[i] : null;
                 return row;
             }).ToList();
             var stream = new MemoryStream();
@@ -105,7 +105,7 @@ public sealed class DashboardController(AppDbContext db, CurrentUser user, TimeP
         {
             for (var i = 0; i < found.Labels.Count; i++)
             {
-                await writer.WriteRowAsync([found.Labels[i], .. found.Series.Select(s => s.Values[i].ToString(CultureInfo.CurrentCulture))], ct);
+                await writer.WriteRowAsync([found.Labels[i], .. found.Series.Select(s => s.Has(i) ? s.Values[i].ToString(CultureInfo.CurrentCulture) : "")], ct);
             }
             await writer.CompleteAsync(ct);
         }

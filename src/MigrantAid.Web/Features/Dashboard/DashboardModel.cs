@@ -60,11 +60,25 @@ public sealed record DashboardFilter(AccessScope Scope, int? RegionId, int? Cent
 {
     public DashboardPeriod Previous => Period.Previous;
     public bool AllRegions => RegionId is null && CentreId is null;
+
+    /// <summary>How many months of the period have begun by today: the later ones have no figure yet (not zero).</summary>
+    public int MonthsBegun(DashboardPeriod period) => period.Months.Count(m => m <= new DateOnly(Today.Year, Today.Month, 1));
 }
 
 public enum ChartKind { Bar, StackedBar, Line, Doughnut }
 
-public sealed record ChartSeries(string Label, IReadOnlyList<double> Values);
+/// <summary>
+/// A series of a chart. <paramref name="Known"/>: how many leading values have happened (months of
+/// the current period still to come have no figure: a gap in the chart, "—" in the table, an empty
+/// cell in a download — never a zero that reads as a collapse). Null: every value is known.
+/// </summary>
+public sealed record ChartSeries(string Label, IReadOnlyList<double> Values, int? Known = null)
+{
+    public bool Has(int i) => Known is null || i < Known;
+
+    /// <summary>The values for the chart script: null where the value is not known yet.</summary>
+    public IReadOnlyList<double?> ForChart => Values.Select((v, i) => Has(i) ? v : (double?)null).ToList();
+}
 
 /// <summary>One chart: the same figures feed the canvas, the accessible table and the download.</summary>
 public sealed record DashboardChart(string Id, string Title, ChartKind Kind, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, bool IsPercent = false)
@@ -73,7 +87,7 @@ public sealed record DashboardChart(string Id, string Title, ChartKind Kind, IRe
     public object ToJson() => new
     {
         kind = Kind.ToString().ToLowerInvariant(), percent = IsPercent, labels = Labels,
-        series = Series.Select(s => new { label = s.Label, values = s.Values }),
+        series = Series.Select(s => new { label = s.Label, values = s.ForChart }),
     };
 }
 

@@ -28,7 +28,7 @@ public sealed class PeopleSection(DashboardFigures figures, IStringLocalizer<Sha
         var previous = await figures.ByMonthAsync(Measures.PeopleStatus, region, f.Previous.FromMonthIndex, f.Previous.ToMonthIndex, ct);
         charts.Add(new DashboardChart("registrations", l["Dashboard.Registrations"], ChartKind.Line,
             f.Period.Months.Select(DashboardMath.MonthLabel).ToList(),
-            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => (double)current.GetValueOrDefault(Measures.Month(m))).ToList()),
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => (double)current.GetValueOrDefault(Measures.Month(m))).ToList(), f.MonthsBegun(f.Period)),
              new(l["Dashboard.PreviousPeriod", f.Previous.Label], f.Previous.Months.Select(m => (double)previous.GetValueOrDefault(Measures.Month(m))).ToList())]));
 
         // People followed at the end of the period, by legal status.
@@ -120,7 +120,7 @@ public sealed class TrainingSection(AppDbContext db, DashboardFigures figures, I
         var monthsBefore = await RatesAsync(attendance, f.Previous, ct);
         charts.Add(new DashboardChart("attendance", l["Dashboard.AttendanceRate"], ChartKind.Line,
             f.Period.Months.Select(DashboardMath.MonthLabel).ToList(),
-            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => months.GetValueOrDefault((m.Year * 12) + m.Month)).ToList()),
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => months.GetValueOrDefault((m.Year * 12) + m.Month)).ToList(), f.MonthsBegun(f.Period)),
              new(l["Dashboard.PreviousPeriod", f.Previous.Label], f.Previous.Months.Select(m => monthsBefore.GetValueOrDefault((m.Year * 12) + m.Month)).ToList())],
             IsPercent: true));
 
@@ -181,7 +181,7 @@ public sealed class TrainingSection(AppDbContext db, DashboardFigures figures, I
             d.TryGetValue(Measures.Month(m), out var x) ? DashboardMath.Rate(x.Present, x.Expected) : 0;
         charts.Add(new DashboardChart("attendance", l["Dashboard.AttendanceRate"], ChartKind.Line,
             f.Period.Months.Select(DashboardMath.MonthLabel).ToList(),
-            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => Rate(days, m)).ToList()),
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => Rate(days, m)).ToList(), f.MonthsBegun(f.Period)),
              new(l["Dashboard.PreviousPeriod", f.Previous.Label], f.Previous.Months.Select(m => Rate(daysBefore, m)).ToList())],
             IsPercent: true));
 

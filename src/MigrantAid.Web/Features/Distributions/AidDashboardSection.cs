@@ -60,8 +60,8 @@ public sealed class AidDashboardSection(AppDbContext db, IStringLocalizer<Shared
         var reached = new DashboardChart("aid-reached", l["Dashboard.AidReached", f.Period.Label], ChartKind.StackedBar,
             f.Period.Months.Select(DashboardMath.MonthLabel).ToList(),
         [
-            new(l["Dashboard.AidRegistered"], f.Period.Months.Select(m => (double)Of(m, true)).ToList()),
-            new(l["Dashboard.AidUnregistered"], f.Period.Months.Select(m => (double)Of(m, false)).ToList()),
+            new(l["Dashboard.AidRegistered"], f.Period.Months.Select(m => (double)Of(m, true)).ToList(), f.MonthsBegun(f.Period)),
+            new(l["Dashboard.AidUnregistered"], f.Period.Months.Select(m => (double)Of(m, false)).ToList(), f.MonthsBegun(f.Period)),
         ]);
 
         // People reached in the whole period against the period before (registered, and head-counts of the others).
