@@ -35,6 +35,7 @@ public sealed class AuditEventWriter(IServiceScopeFactory scopes, IConfiguration
         new BoundedChannelOptions(Capacity) { SingleReader = false, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
     // One drain at a time (the background loop or a flush): entries are written in queue order.
+    // Never disposed: a stop may come after the host disposed its services, and it must still write.
     private readonly SemaphoreSlim gate = new(1, 1);
 
     // Taken from the queue but not yet committed (a failed batch is tried again from here).
@@ -84,8 +85,9 @@ public sealed class AuditEventWriter(IServiceScopeFactory scopes, IConfiguration
                     await DrainAsync(CancellationToken.None);
                     failures = 0;
                 }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // The database refused the batch (disk full, locked past the busy timeout…): kept, tried again.
                     failures++;
                     logger.LogError(e, "Could not write {Count} audit entries (attempt {Attempt}); trying again", pending.Count, failures);
                     await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, failures)), stoppingToken);
@@ -107,16 +109,10 @@ public sealed class AuditEventWriter(IServiceScopeFactory scopes, IConfiguration
         {
             await DrainAsync(CancellationToken.None);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception e)
         {
             logger.LogCritical(e, "{Count} audit entries could not be written at shutdown", pending.Count + queue.Reader.Count);
         }
-    }
-
-    public override void Dispose()
-    {
-        gate.Dispose();
-        base.Dispose();
     }
 
     private async Task DrainAsync(CancellationToken ct)
