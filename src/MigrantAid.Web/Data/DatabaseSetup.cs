@@ -34,6 +34,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<AuditEventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditEventWriter>());
         services.AddMemoryCache();
         services.AddSingleton<ReferenceCache>();
         var connectionString = configuration.GetConnectionString("Default");

@@ -74,6 +74,7 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>A scope on the app's own services, to arrange or inspect data.</summary>
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
     {
+        await FlushAuditEventsAsync();
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("test: arrange or inspect data");
         await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
@@ -81,10 +82,17 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
     {
+        await FlushAuditEventsAsync();
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().EnterSystemScope("test: arrange or inspect data");
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>
+    /// Writes the audit entries the app queued (file openings are written in batches, off the
+    /// request): what a test reads through <see cref="WithDbAsync"/> is the trail as of now.
+    /// </summary>
+    public Task FlushAuditEventsAsync() => Services.GetRequiredService<MigrantAid.Web.Infrastructure.Auditing.AuditEventWriter>().FlushAsync();
 
     protected override void Dispose(bool disposing)
     {

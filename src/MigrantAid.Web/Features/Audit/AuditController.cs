@@ -11,7 +11,8 @@ namespace MigrantAid.Web.Features.Audit;
 
 /// <summary>The audit trail, read-only: there is no action that edits or deletes an entry.</summary>
 [Authorize(Permissions.AuditRead), Route("Admin/Audit")]
-public sealed class AuditController(AppDbContext db, AuditPresenter presenter, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+public sealed class AuditController(AppDbContext db, AuditPresenter presenter, IStringLocalizer<SharedResource> l, TimeProvider clock,
+    Infrastructure.Auditing.AuditEventWriter auditEvents) : Controller
 {
     public const int PageSize = 50;
     private const int ExportBatch = 500;
@@ -75,6 +76,8 @@ public sealed class AuditController(AppDbContext db, AuditPresenter presenter, I
 
     private async Task<IQueryable<AuditEntry>> FilterAsync(AuditFilter filter, CancellationToken ct)
     {
+        // The trail as of now: openings of files still queued (written in batches) are in it.
+        await auditEvents.FlushAsync(ct);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.User))
         {

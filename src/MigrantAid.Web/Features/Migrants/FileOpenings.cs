@@ -16,7 +16,8 @@ public static class FileOpenings
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(auditTrail);
-        db.AuditEntries.Add(auditTrail.Event(AuditAction.Viewed, nameof(Migrant), migrantId.ToString(CultureInfo.InvariantCulture)));
-        await db.SaveChangesAsync(ct);
+        // A read page does not wait for the database's writer: the entry (time, user, record taken
+        // now) is queued and written in a batch (Infrastructure/Auditing/AuditEventWriter).
+        await auditTrail.RecordEventAsync(db, auditTrail.Event(AuditAction.Viewed, nameof(Migrant), migrantId.ToString(CultureInfo.InvariantCulture)), ct);
     }
 }

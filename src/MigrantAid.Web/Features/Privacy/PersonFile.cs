@@ -21,7 +21,7 @@ public sealed record PersonFile(int MigrantId, string FileNumber, IReadOnlyList<
 /// <c>MigrantId</c> or <c>RelatedMigrantId</c> pointing at it — so a record kind a feature adds
 /// later is part of the answer without touching this class. Also used by the anonymiser.
 /// </summary>
-public sealed class PersonFileBuilder(AppDbContext db)
+public sealed class PersonFileBuilder(AppDbContext db, Infrastructure.Auditing.AuditEventWriter? auditEvents = null)
 {
     /// <summary>Links from a record to a person's file.</summary>
     public static readonly string[] PersonLinks = ["MigrantId", "RelatedMigrantId"];
@@ -66,6 +66,11 @@ public sealed class PersonFileBuilder(AppDbContext db)
     /// <summary>The audit entries of these records (openings of the file included).</summary>
     public async Task<List<AuditEntry>> AuditOfAsync(IReadOnlyCollection<(string Type, string Key)> records, CancellationToken ct)
     {
+        // Openings of the file still queued for the trail belong in it.
+        if (auditEvents is not null)
+        {
+            await auditEvents.FlushAsync(ct);
+        }
         var result = new List<AuditEntry>();
         foreach (var group in records.GroupBy(r => r.Type))
         {

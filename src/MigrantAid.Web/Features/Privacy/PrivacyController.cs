@@ -153,8 +153,10 @@ public sealed class PrivacyController(AppDbContext db, CurrentUser user, TimePro
 
     /// <summary>For the data-protection officer: what each user can see, and when they last opened a file.</summary>
     [HttpGet("Permissions")]
-    public async Task<IActionResult> PermissionReport(int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> PermissionReport([FromServices] Infrastructure.Auditing.AuditEventWriter auditEvents, int page = 1, CancellationToken ct = default)
     {
+        // The last file each user opened: openings still queued for the trail count.
+        await auditEvents.FlushAsync(ct);
         var total = await db.Users.CountAsync(ct);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);

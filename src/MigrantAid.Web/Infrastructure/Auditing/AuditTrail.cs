@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Web.Infrastructure.Auditing;
@@ -11,7 +12,7 @@ namespace MigrantAid.Web.Infrastructure.Auditing;
 /// Turns the change tracker's pending changes into audit entries: who, when, from where,
 /// which record, and each changed field old → new. Used by <c>AppDbContext.SaveChangesAsync</c>.
 /// </summary>
-public sealed class AuditTrail(IHttpContextAccessor httpContextAccessor, TimeProvider clock)
+public sealed class AuditTrail(IHttpContextAccessor httpContextAccessor, TimeProvider clock, AuditEventWriter? eventWriter = null)
 {
     // Secrets and bookkeeping columns that must never be copied into the trail.
     private static readonly HashSet<string> IgnoredProperties =
@@ -115,6 +116,26 @@ public sealed class AuditTrail(IHttpContextAccessor httpContextAccessor, TimePro
             ClientAddress = http?.Connection.RemoteIpAddress?.ToString(),
         };
     }
+
+    /// <summary>
+    /// Records an event that changes no data (a file opened) without making the page wait for the
+    /// database's one writer: queued for the <see cref="AuditEventWriter"/>, which writes it in a
+    /// batch moments later. Without the writer (a context built by hand), saved at once.
+    /// </summary>
+    public async Task RecordEventAsync(AppDbContext db, AuditEntry entry, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (eventWriter is not null)
+        {
+            await eventWriter.RecordAsync(entry, ct);
+            return;
+        }
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Makes every event queued so far visible in the trail (readers of the trail call it first).</summary>
+    public Task FlushEventsAsync(CancellationToken ct) => eventWriter?.FlushAsync(ct) ?? Task.CompletedTask;
 }
 
 public sealed partial record PendingAudit(

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MigrantAid.Web.Infrastructure.Resilience;
@@ -8,7 +9,9 @@ namespace MigrantAid.Web.Infrastructure.Resilience;
 /// writer never waits for readers) and a busy timeout (a writer waits its turn for up to a few
 /// seconds instead of failing with "database is locked"). WAL is a property of the file, set
 /// once per app on its first connection (a restored or copied file may come in rollback mode);
-/// the busy timeout belongs to each connection.
+/// the other settings belong to each connection, and are set once per physical connection:
+/// connections are pooled (Microsoft.Data.Sqlite's default) and EF opens one for every query,
+/// so setting them on every open cost a round trip per query.
 /// </summary>
 public sealed class SqliteConnectionTuning(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
@@ -16,11 +19,21 @@ public sealed class SqliteConnectionTuning(int busyTimeoutMilliseconds) : DbConn
 
     private volatile bool walSet;
 
+    // The physical connections (SQLite handles) already tuned; a handle the pool closes is collected with its entry.
+    private readonly ConditionalWeakTable<object, object> tuned = new();
+
+    /// <summary>True the first time this physical connection is seen.</summary>
+    private bool FirstOpen(DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || tuned.TryAdd(handle, handle);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = BusyTimeout;
-        command.ExecuteNonQuery();
+        if (FirstOpen(connection))
+        {
+            command.CommandText = Settings;
+            command.ExecuteNonQuery();
+        }
         if (!walSet && Writable(connection))
         {
             // Refused (left as is) while another connection is in a transaction: tried again on the next open.
@@ -32,8 +45,11 @@ public sealed class SqliteConnectionTuning(int busyTimeoutMilliseconds) : DbConn
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = BusyTimeout;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (FirstOpen(connection))
+        {
+            command.CommandText = Settings;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
         if (!walSet && Writable(connection))
         {
             command.CommandText = "PRAGMA journal_mode = WAL";
@@ -47,11 +63,21 @@ public sealed class SqliteConnectionTuning(int busyTimeoutMilliseconds) : DbConn
             is Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite or Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate;
 
     // synchronous = NORMAL, the setting SQLite recommends with WAL: a commit appends to the log
-    // without waiting for the disk (the log is synced at each checkpoint). A crash of the app or
-    // of the OS loses nothing committed and never corrupts the file; only a power cut may lose the
-    // last commits. With FULL (the default) every write — a registration, each case-file opening
-    // audited — waited for an fsync while holding the write lock, which serialised them all.
-    // Both settings belong to the connection: set in the same command, one round trip per open.
-    private string BusyTimeout => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL");
+    // without waiting for the disk; the log is synced before each checkpoint copies it into the
+    // file. A crash of the app loses nothing committed (the log is in the OS's hands), and no
+    // crash, not even a power cut, corrupts the file (WAL frames are checksummed: a torn tail is
+    // ignored at recovery); only a power cut or an OS crash may lose the last commits since the
+    // last sync. With FULL (the default) every write — a registration, a batch of audit entries —
+    // waited for an fsync while holding the one write lock.
+    // cache_size: each connection's own page cache (the default, 2 MiB, holds little of the
+    // indexes at a million files). mmap_size: reads of the file go through memory mapped from the
+    // OS's cache, shared by every connection, instead of a read call and a copy per page.
+    // journal_size_limit: once a checkpoint let the log start again from its beginning, its file
+    // is cut back to this size (a burst of writes does not leave a large log file behind).
+    private string Settings => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{CacheKibibytes}; PRAGMA mmap_size = {MmapBytes}; PRAGMA journal_size_limit = {JournalSizeLimitBytes}");
+
+    public const int CacheKibibytes = 16 * 1024;
+    public const long MmapBytes = 1L << 30;
+    public const long JournalSizeLimitBytes = 64L << 20;
 }
