@@ -85,6 +85,15 @@ internal static class BenchMain
             var next = trigger.NextRun;
             trigger.RequestNow();
             await next;
+            // When the start-up refresh was under way, the request above queued a second one that
+            // starts right after it: wait for it too, so that no refresh (a write transaction of
+            // seconds, minutes under load) overlaps the timings or locks out the sign-ins.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            while (!trigger.TryEnter())
+            {
+                await trigger.NextRun;
+            }
+            trigger.Exit();
             await using var scope = app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Infrastructure.Auth.CurrentUser>().EnterSystemScope("bench: read when the dashboard figures were refreshed");
             var refresh = await scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Data.AppDbContext>().DashboardFigureRefreshes
