@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MigrantAid.Web.Domain;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Infrastructure.Auth;
 
@@ -59,5 +62,22 @@ public sealed class SessionCacheTests(AppFactory app) : IClassFixture<AppFactory
         app.Clock.Advance(SessionStore.IdleTimeout + TimeSpan.FromMinutes(1));
         AssertSentToSignIn(await client.GetAsync("/"));
         Assert.False(await app.WithDbAsync(db => db.UserSessions.AnyAsync(s => s.UserId == userId)));
+    }
+
+    [Fact]
+    public async Task A_changed_security_stamp_still_ends_the_session_at_the_next_check_a_minute_on()
+    {
+        var (client, userId) = await SignedInAsync(DemoAccounts.PartnerEu);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A change that invalidates the sign-in without ending the sessions itself.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(userId))!);
+        }
+        // The stamp is checked once a minute (Identity's rule, asked before building its validator).
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        AssertSentToSignIn(await client.GetAsync("/"));
     }
 }
