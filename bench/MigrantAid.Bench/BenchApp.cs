@@ -11,14 +11,22 @@ using MigrantAid.Web.Data;
 
 namespace MigrantAid.Bench;
 
-/// <summary>The real app (Development environment: reference and demo data seeded) over the bench's SQLite file, with the SQL capture plugged in.</summary>
+/// <summary>
+/// The real app in its production configuration (Production environment: no developer exception
+/// page, no DI scope validation, appsettings.Production.json) over the bench's SQLite file, with
+/// the demo accounts seeded (Seed:DemoData) and the SQL capture plugged in.
+/// </summary>
 internal sealed class BenchApp(string folder, SqlCapture capture) : WebApplicationFactory<Program>
 {
     public string DbPath => Path.Combine(folder, "migrantaid.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        // Measure what production runs (issue 13): Development added the developer exception page
+        // and DI scope validation to every request. The demo accounts the scenarios sign in with
+        // are seeded in production only when asked.
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Seed:DemoData", "true");
         builder.UseSetting("DataFolder", folder);
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DbPath}");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -85,6 +85,22 @@ internal static class BenchMain
             var next = trigger.NextRun;
             trigger.RequestNow();
             await next;
+            // When the start-up refresh was under way, the request above queued a second one that
+            // starts right after it: wait until no refresh has run for 5 s in a row, so that none
+            // (a write transaction of seconds, minutes under load) overlaps the timings or locks out
+            // the sign-ins. Polled: awaiting NextRun could catch the next scheduled run, 15 min on.
+            for (var quiet = 0; quiet < 25; await Task.Delay(TimeSpan.FromMilliseconds(200)))
+            {
+                if (trigger.TryEnter())
+                {
+                    trigger.Exit();
+                    quiet++;
+                }
+                else
+                {
+                    quiet = 0;
+                }
+            }
             await using var scope = app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Infrastructure.Auth.CurrentUser>().EnterSystemScope("bench: read when the dashboard figures were refreshed");
             var refresh = await scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Data.AppDbContext>().DashboardFigureRefreshes

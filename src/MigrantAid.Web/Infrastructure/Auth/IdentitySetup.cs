@@ -56,8 +56,26 @@ public static class IdentitySetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.Events.OnRedirectToAccessDenied = RefuseAsync;
+            // Identity's security-stamp check runs on every request, but it first builds its
+            // validator — a SignInManager, a UserManager, their stores and a database context —
+            // only to find that the stamp is not due (issue 13: a share of the app's own cost on
+            // every page). The same rule is asked first here; the check itself is unchanged.
+            var validateStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = context => SecurityStampDue(context) ? validateStamp(context) : Task.CompletedTask;
         });
         return services;
+    }
+
+    /// <summary>
+    /// Identity's own rule (SecurityStampValidator): validate when the cookie has no issue time
+    /// or was issued more than <see cref="SecurityStampValidatorOptions.ValidationInterval"/>
+    /// ago, on the options' clock (Identity fills it from the app's <see cref="TimeProvider"/>).
+    /// </summary>
+    internal static bool SecurityStampDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        var issued = context.Properties.IssuedUtc;
+        return issued is null || (options.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued.Value > options.ValidationInterval;
     }
 
     /// <summary>A refused request answers 403 with the error page (not a redirect), logged and audited.</summary>
