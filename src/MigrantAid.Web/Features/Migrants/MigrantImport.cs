@@ -57,10 +57,12 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
     /// <summary>Rows inserted per write transaction: short enough not to hold the write lock for long.</summary>
     private const int InsertChunk = 1000;
     /// <summary>
-    /// Rows per write transaction on the bulk path (SQLite, prepared commands): a fraction of a
-    /// second of the write lock each, and only one chunk's files in memory at a time.
+    /// Rows per write transaction on the bulk path (SQLite, prepared commands), at most: about a
+    /// second of the write lock each (other writers wait well within the busy timeout), one
+    /// chunk's files in memory at a time; a file of a few thousand rows still goes in several
+    /// transactions (at least a tenth of the rows each), so the progress bar moves.
     /// </summary>
-    private const int BulkInsertChunk = 2000;
+    private const int BulkInsertChunk = 5000;
     private TabularLimits Limits => options.Value;
 
     /// <summary>What the preview keeps of an importable row: the parsed form and the consents.</summary>
@@ -110,6 +112,8 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         ImportReport report;
         try
         {
+            // The duplicate lookups seek a dozen keys per row in the registry's indexes: a larger page cache keeps them in memory.
+            await using var cache = BulkFileWriter.IsSupported(db) ? await bulk.LargeCacheAsync(ct) : null;
             report = await AnalyseAsync(token, budget.Token, progress);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -175,7 +179,8 @@ public sealed class MigrantImport(AppDbContext db, IValidator<MigrantForm> valid
         var seenNationalities = new HashSet<int>();
         var after = 0;
         var useBulk = BulkFileWriter.IsSupported(db);
-        var chunkSize = useBulk ? BulkInsertChunk : InsertChunk;
+        var chunkSize = useBulk ? Math.Clamp(total / 10, InsertChunk, BulkInsertChunk) : InsertChunk;
+        await using var cache = useBulk ? await bulk.LargeCacheAsync(ct) : null;
         while (true)
         {
             var chunk = await NextRowsAsync(token, importable, after, chunkSize, r => new { r.Line, r.Values, r.DuplicateOf }, r => r.Line, ct);
