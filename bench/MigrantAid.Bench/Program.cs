@@ -79,6 +79,12 @@ internal static class BenchMain
         // The dashboards read summary rows rebuilt in the background, from start-up then every few
         // minutes: wait for the start-up rebuild (or run one if none is under way) so that the
         // pages are timed on figures, and say how long a full rebuild took.
+        // Figures__Enabled=false (e.g. for --only import): no background rebuild takes the write lock in the middle of a row.
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MigrantAid.Web.Features.Dashboard.FiguresOptions>>().Value.Enabled)
+        {
+            Console.WriteLine("dashboard figures: not refreshed (Figures:Enabled=false)");
+        }
+        else
         {
             var refreshWatch = Stopwatch.StartNew();
             var trigger = app.Services.GetRequiredService<MigrantAid.Web.Features.Dashboard.FiguresTrigger>();

@@ -320,15 +320,7 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
                 await transaction.RollbackAsync(ct);
                 return false;
             }
-            foreach (var group in migrants.GroupBy(m => m.RegionId))
-            {
-                var prefix = string.Create(CultureInfo.InvariantCulture, $"{regionCodes[group.Key]}-{year}-");
-                var next = await ReserveAsync(prefix, group.Count(), resync: attempt > 1, ct) - group.Count();
-                foreach (var m in group)
-                {
-                    m.FileNumber = prefix + (++next).ToString("D6", CultureInfo.InvariantCulture);
-                }
-            }
+            await NumberAsync(migrants, regionCodes, year, resync: attempt > 1, ct);
             db.Migrants.AddRange(migrants);
             try
             {
@@ -340,6 +332,54 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
             {
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The import's form of <see cref="CreateManyAsync"/> on SQLite: the same transaction, claim
+    /// and numbering (one block of numbers per region, one counter update each), the rows written
+    /// by <see cref="BulkFileWriter"/> (prepared commands, audit entries in the same transaction)
+    /// instead of the change tracker.
+    /// </summary>
+    public async Task<bool> InsertManyAsync(IReadOnlyList<Migrant> migrants, IReadOnlyList<Consent> consents, BulkFileWriter writer,
+        CancellationToken ct, Func<CancellationToken, Task<bool>>? claim = null)
+    {
+        var regionCodes = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
+        var year = clock.GetLocalNow().Year;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (claim is not null && !await claim(ct))
+            {
+                await transaction.RollbackAsync(ct);
+                return false;
+            }
+            await NumberAsync(migrants, regionCodes, year, resync: attempt > 1, ct);
+            try
+            {
+                await writer.InsertAsync(migrants, consents, ct);
+                await transaction.CommitAsync(ct);
+                return true;
+            }
+            catch (System.Data.Common.DbException) when (attempt < 3)
+            {
+                // A number taken meanwhile by other means: the next attempt resynchronises the counters.
+                await transaction.RollbackAsync(ct);
+            }
+        }
+    }
+
+    /// <summary>Numbers new files in their region's sequence of the year: one block of numbers (one counter update) per region.</summary>
+    private async Task NumberAsync(IReadOnlyList<Migrant> migrants, Dictionary<int, string> regionCodes, int year, bool resync, CancellationToken ct)
+    {
+        foreach (var group in migrants.GroupBy(m => m.RegionId))
+        {
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"{regionCodes[group.Key]}-{year}-");
+            var next = await ReserveAsync(prefix, group.Count(), resync, ct) - group.Count();
+            foreach (var m in group)
+            {
+                m.FileNumber = prefix + (++next).ToString("D6", CultureInfo.InvariantCulture);
             }
         }
     }

@@ -76,6 +76,7 @@ public static class MigrantsFeature
         // The social worker's day: their files, open needs, expiring cards, alerts from centres.
         services.AddHomeWidget<SocialWorkerHomeViewComponent>(15, s => s.Kind == ScopeKind.Region && s.Has(Permissions.MigrantsWrite) && !s.Has(Permissions.DashboardsRead));
         services.AddScoped<MigrantImport>();
+        services.AddScoped<BulkFileWriter>();
         services.AddSingleton<ImportProgress>();
         services.AddScoped<MigrantMerger>();
         services.AddScoped<IMigrantMergeParticipant, CaseNoteMergeParticipant>();
