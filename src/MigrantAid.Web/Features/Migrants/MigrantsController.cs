@@ -28,6 +28,7 @@ public sealed class MigrantsController(
             // Ignored by the search anyway; cleared so that links and the form do not carry it on.
             search.Status = null;
         }
+        await search.PlanAsync(db, user.Scope, ct);
         var query = MigrantSearch.ForScope(search.Apply(db, Today.Year, sensitive), db, user.Scope);
         var page = await MigrantPaging.PageAsync(db, query, search, PageSize, ct);
         var language = Cultures.Current;
