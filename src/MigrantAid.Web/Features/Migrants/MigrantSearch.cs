@@ -206,13 +206,20 @@ public sealed partial class MigrantSearch
     }
 
     /// <summary>
-    /// Above this many candidate tokens a single name word is "common" (Diallo, Mohamed: tens of
-    /// thousands at a million files): the newest files of the scope are read in order and each is
-    /// checked through its own tokens, since one file in fifty or more matches and the first page
-    /// (201 ids with the count) comes after a few thousand probes. Below it, the word's candidates
-    /// are listed from the token index and sorted: a few thousand at most.
+    /// Above this many candidate tokens (one file in thirty at a million) a single name word is
+    /// "common" (Diallo, Mohamed: tens of thousands): its first page is looked for among the
+    /// scope's <see cref="WalkedFiles"/> newest files, each checked through its own tokens, instead
+    /// of listing and sorting all its candidates. Below it, the rarest word's candidates are listed.
     /// </summary>
-    public const int CommonWordCandidates = 20_000;
+    public const int CommonWordCandidates = 40_000;
+
+    /// <summary>
+    /// How many of the scope's newest files a common word's first page looks through. When fewer
+    /// than a page and its count (201) match there (names are not spread evenly: an import brings
+    /// thousands of files of one community), the search is made again from the word's candidates
+    /// (<see cref="StopWalking"/>): the same people, found the longer way.
+    /// </summary>
+    public const int WalkedFiles = 8_000;
 
     /// <summary>
     /// How the name words are looked up, chosen from their candidate counts (see <see cref="PlanAsync"/>).
@@ -220,7 +227,19 @@ public sealed partial class MigrantSearch
     /// </summary>
     private SearchPlan? plan;
 
-    private sealed record SearchPlan(IReadOnlyList<int> Counts, int CommonWord, int? ScopeRegionId);
+    private sealed record SearchPlan(IReadOnlyList<int> Counts, bool Walk, int? ScopeRegionId, int WalkedFiles);
+
+    /// <summary>Whether <see cref="Apply"/> looks for the first page among the scope's newest files only (see <see cref="WalkedFiles"/>).</summary>
+    public bool Walks => plan?.Walk == true;
+
+    /// <summary>After a walk found less than a first page and its count: list the word's candidates instead.</summary>
+    public void StopWalking()
+    {
+        if (plan is not null)
+        {
+            plan = plan with { Walk = false };
+        }
+    }
 
     /// <summary>
     /// Counts each name word's candidate tokens, each count stopping at
@@ -228,14 +247,15 @@ public sealed partial class MigrantSearch
     /// word matters), so that <see cref="Apply"/> can start from the rarest word and check the
     /// others on its candidates only. Listing every word's candidates (issue 13: "aissatou dialo"
     /// built two lists of 33,000 and 95,000 ids to keep 200) cost 40 ms at a million files; the
-    /// counts cost a read of at most 20,000 index entries per word. The people found, their
+    /// counts cost a read of at most 40,000 index entries per word. The people found, their
     /// order and the scope are the same whatever the plan.
     /// </summary>
     public Task PlanAsync(AppDbContext db, Infrastructure.Auth.AccessScope scope, CancellationToken ct) =>
-        PlanAsync(db, scope, CommonWordCandidates, ct);
+        PlanAsync(db, scope, CommonWordCandidates, WalkedFiles, ct);
 
-    /// <param name="commonWord">The candidate count above which one word is read by walking the scope (tests lower it).</param>
-    public async Task PlanAsync(AppDbContext db, Infrastructure.Auth.AccessScope scope, int commonWord, CancellationToken ct)
+    /// <param name="commonWord">The candidate count above which one word walks the scope's newest files (tests lower it).</param>
+    /// <param name="walked">How many of the newest files such a walk looks through (tests lower it).</param>
+    public async Task PlanAsync(AppDbContext db, Infrastructure.Auth.AccessScope scope, int commonWord, int walked, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scope);
@@ -248,6 +268,7 @@ public sealed partial class MigrantSearch
         var words = QueryWords(text);
         var counts = new List<int>(words.Count);
         var smallest = commonWord;
+        var rarest = int.MaxValue;
         for (var i = 0; i < words.Count; i++)
         {
             if (IsShortExtra(i, words[i]))
@@ -257,12 +278,39 @@ public sealed partial class MigrantSearch
             }
             var n = await Candidates(db, words[i]).Take(smallest + 1).CountAsync(ct);
             counts.Add(n);
+            rarest = Math.Min(rarest, n);
             smallest = Math.Min(smallest, n);
         }
-        plan = new SearchPlan(counts, commonWord, scope.Kind == Infrastructure.Auth.ScopeKind.Region ? scope.RegionId : null);
+        // A walk: one common word (very short extra words are checked on each file anyway), the
+        // first page newest first, and a scope whose files are read in id order — a region's
+        // through its (RegionId, Id) index, the country's through the key; a director's few
+        // apprentices are listed from the centre's enrolments instead.
+        var walk = words.Where((w, i) => !IsShortExtra(i, w)).Count() == 1 && rarest > commonWord
+            && Sort == MigrantSort.Recent && After is null && Before is null
+            && scope.Kind is Infrastructure.Auth.ScopeKind.Region or Infrastructure.Auth.ScopeKind.National or Infrastructure.Auth.ScopeKind.System;
+        plan = new SearchPlan(counts, walk, scope.Kind == Infrastructure.Auth.ScopeKind.Region ? scope.RegionId : null, walked);
     }
 
-    private IQueryable<Migrant> ApplyPlanned(AppDbContext db, IQueryable<Migrant> query, List<NameKey.QueryWord> words, SearchPlan p)
+    /// <summary>
+    /// The list's page of this search in the user's scope, and the query it came from (for a
+    /// later page's count). A walk (see <see cref="WalkedFiles"/>) that finds less than a first
+    /// page and its count is made again from the word's candidates: the same ids either way.
+    /// </summary>
+    public async Task<(IQueryable<Migrant> Query, MigrantPaging.Page Page)> PageAsync(AppDbContext db, Infrastructure.Auth.AccessScope scope,
+        int currentYear, bool sensitive, int size, CancellationToken ct)
+    {
+        var query = ForScope(Apply(db, currentYear, sensitive), db, scope);
+        var page = await MigrantPaging.PageAsync(db, query, this, size, ct);
+        if (Walks && page.Count is not { More: true })
+        {
+            StopWalking();
+            query = ForScope(Apply(db, currentYear, sensitive), db, scope);
+            page = await MigrantPaging.PageAsync(db, query, this, size, ct);
+        }
+        return (query, page);
+    }
+
+    private static IQueryable<Migrant> ApplyPlanned(AppDbContext db, IQueryable<Migrant> query, List<NameKey.QueryWord> words, SearchPlan p)
     {
         var driver = -1;
         for (var i = 0; i < words.Count; i++)
@@ -276,14 +324,16 @@ public sealed partial class MigrantSearch
         {
             return query;
         }
-        var longWords = words.Where((w, i) => !IsShortExtra(i, w)).Count();
-        // One common word, newest first (the list's default order): walk the scope's files in id
-        // order, probing each (a regional user's files through the (RegionId, Id) index: the
-        // same rows as the row-scope filter, stated so the database can read them in order).
-        var walk = longWords == 1 && p.Counts[driver] > p.CommonWord && Sort == MigrantSort.Recent;
-        if (walk && p.ScopeRegionId is { } region)
+        var walk = p.Walk;
+        if (walk)
         {
-            query = query.Where(m => m.RegionId == region);
+            // The scope's newest files (a region's: the same rows as the row-scope filter, stated
+            // so that the database reads them from the (RegionId, Id) index in order), then each checked.
+            if (p.ScopeRegionId is { } region)
+            {
+                query = query.Where(m => m.RegionId == region);
+            }
+            query = query.OrderByDescending(m => m.Id).TakeConstant(p.WalkedFiles);
         }
         for (var i = 0; i < words.Count; i++)
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Features.Enrolments;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Migrants;
 using MigrantAid.Web.Infrastructure.Auth;
 using static MigrantAid.Tests.Features.Migrants.MigrantTestData;
@@ -28,17 +29,30 @@ public sealed class MigrantSearchPlanTests(AppFactory app) : IClassFixture<AppFa
         var stem = UniqueName("Zplan");
         string[] given = ["Aïssatou", "Mohamed", "Fatoumata", "Moussa", "Awa"];
         string?[] arabic = ["عائشة", "محمد", null, "موسى", null];
-        var ids = new List<int>();
-        for (var i = 0; i < 36; i++)
+        // 240 files: more than a first page and its count (201) in the country, fewer in each region.
+        var ids = await app.WithDbAsync(async db =>
         {
-            var region = i % 3 == 2 ? "TTA" : "RSK";
-            var family = i % 4 == 0 ? stem + "dia" : stem + "kon";
-            var g = given[i % given.Length];
-            ids.Add(await app.AddMigrantAsync(region, family, g + (i % 2 == 0 ? "" : " Aminata"), givenArabic: arabic[i % arabic.Length]));
-        }
+            var regions = await db.Regions.Where(r => r.Code == "RSK" || r.Code == "TTA").ToDictionaryAsync(r => r.Code, r => r.Id);
+            var country = await db.Countries.Where(c => c.Code == "SN").Select(c => c.Id).SingleAsync();
+            var files = new List<Migrant>();
+            for (var i = 0; i < 240; i++)
+            {
+                var m = new Migrant
+                {
+                    FileNumber = $"PLN-{Guid.NewGuid().ToString("N")[..10].ToUpperInvariant()}", FamilyName = i % 4 == 0 ? stem + "dia" : stem + "kon",
+                    GivenName = given[i % given.Length] + (i % 2 == 0 ? "" : " Aminata"), GivenNameArabic = arabic[i % arabic.Length],
+                    Sex = Sex.Female, BirthYear = 1990, NationalityId = country, RegionId = regions[i % 3 == 2 ? "TTA" : "RSK"], ConsentGiven = true,
+                };
+                m.UpdateSearchKeys();
+                files.Add(m);
+            }
+            db.Migrants.AddRange(files);
+            await db.SaveChangesAsync();
+            return files.Select(f => f.Id).ToList();
+        });
         var rsk = await app.RegionIdAsync("RSK");
         var centre = await app.WithDbAsync(db => db.TrainingCentres.Where(c => c.RegionId == rsk).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
-        foreach (var id in ids.Where((_, i) => i % 5 == 1))
+        foreach (var id in ids.Where((_, i) => i % 25 == 1))
         {
             await app.EnrolmentAsync(id, centre);
         }
@@ -52,7 +66,7 @@ public sealed class MigrantSearchPlanTests(AppFactory app) : IClassFixture<AppFa
             (Roles.SocialWorker, rsk, null), (Roles.RegionalManager, await app.RegionIdAsync("TTA"), null),
             (Roles.NationalManager, null, null), (Roles.CentreDirector, rsk, centre),
         };
-        var walked = 0;
+        int walked = 0, fellBack = 0;
         foreach (var (role, region, centreId) in scopes)
         {
             await using var db = Db(role, region, centreId);
@@ -61,22 +75,24 @@ public sealed class MigrantSearchPlanTests(AppFactory app) : IClassFixture<AppFa
             {
                 foreach (var sort in Sorts)
                 {
-                    foreach (var threshold in new[] { 3, 1_000 })
+                    foreach (var (threshold, window) in new[] { (3, 4), (3, 1_000), (1_000, 1_000) })
                     {
                         var unplanned = new MigrantSearch { Q = q, Sort = Enum.Parse<MigrantSort>(sort) };
                         var planned = new MigrantSearch { Q = q, Sort = Enum.Parse<MigrantSort>(sort) };
-                        await planned.PlanAsync(db, user.Scope, threshold, default);
-                        var expected = await PageIds(db, unplanned, user);
-                        var actual = await PageIds(db, planned, user);
-                        Assert.True(expected.SequenceEqual(actual), $"{role} '{q}' {sort} threshold {threshold}: [{string.Join(",", expected)}] vs [{string.Join(",", actual)}]");
-                        var sql = MigrantSearch.ForScope(planned.Apply(db, 2026, true), db, user.Scope).ToQueryString();
-                        walked += sql.Contains(" IN (", StringComparison.Ordinal) || !sql.Contains("EXISTS", StringComparison.Ordinal) ? 0 : 1;
+                        await planned.PlanAsync(db, user.Scope, threshold, window, default);
+                        var walks = planned.Walks;
+                        var (expected, _) = await PageIds(db, unplanned, user);
+                        var (actual, walkedToTheEnd) = await PageIds(db, planned, user);
+                        Assert.True(expected.SequenceEqual(actual), $"{role} '{q}' {sort} threshold {threshold} window {window}: [{string.Join(",", expected)}] vs [{string.Join(",", actual)}]");
+                        walked += walks ? 1 : 0;
+                        fellBack += walks && !walkedToTheEnd ? 1 : 0;
                     }
                 }
             }
         }
-        // The common-word walk was taken (no candidate list at all) in some of these searches.
-        Assert.True(walked > 0);
+        // The common-word walk was taken in some of these searches, and made again from the candidates in some.
+        Assert.True(walked > fellBack, $"{walked} walks, {fellBack} made again");
+        Assert.True(fellBack > 0);
     }
 
     [Fact]
@@ -94,34 +110,40 @@ public sealed class MigrantSearchPlanTests(AppFactory app) : IClassFixture<AppFa
         var user = User(Roles.SocialWorker, rsk, null);
 
         var common = new MigrantSearch { Q = stem };
-        await common.PlanAsync(db, user.Scope, 3, default);
+        await common.PlanAsync(db, user.Scope, 3, 1_000, default);
+        Assert.True(common.Walks);
         var walk = MigrantSearch.ForScope(common.Apply(db, 2026, true), db, user.Scope).ToQueryString();
         Assert.DoesNotContain(" IN (", walk, StringComparison.Ordinal);
         Assert.Contains("\"m\".\"RegionId\" = ", walk, StringComparison.Ordinal);
+        Assert.Contains("LIMIT 1000", walk, StringComparison.Ordinal);
         Assert.Contains("EXISTS", walk, StringComparison.Ordinal);
 
         // Two words: the rare one lists its candidates, the common one is checked on each.
         var both = new MigrantSearch { Q = $"{stem} rarissime{stem}" };
-        await both.PlanAsync(db, user.Scope, 3, default);
+        await both.PlanAsync(db, user.Scope, 3, 1_000, default);
+        Assert.False(both.Walks);
         var driven = MigrantSearch.ForScope(both.Apply(db, 2026, true), db, user.Scope).ToQueryString();
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(driven, @" IN \("));
         Assert.Contains("EXISTS", driven, StringComparison.Ordinal);
         // The one file with both words: the page, its count, the whole list.
-        Assert.Equal([rare, -1, 1, -1, rare], await PageIds(db, both, user));
+        Assert.Equal([rare, -1, 1, 0, -1, rare], (await PageIds(db, both, user)).Ids);
     }
 
-    private static async Task<List<int>> PageIds(AppDbContext db, MigrantSearch search, CurrentUser user)
+    private static async Task<(List<int> Ids, bool Walked)> PageIds(AppDbContext db, MigrantSearch search, CurrentUser user)
     {
+        var (_, page) = await search.PageAsync(db, user.Scope, 2026, true, MigrantsController.PageSize, default);
+        var walked = search.Walks;
+        // The first page's ids and count, then every id of the search in the page's order (the
+        // query of a later page: never a walk, which looks through the newest files only).
+        search.StopWalking();
         var query = MigrantSearch.ForScope(search.Apply(db, 2026, true), db, user.Scope);
-        var page = await MigrantPaging.PageAsync(db, query, search, MigrantsController.PageSize, default);
-        // The first page's ids, then every id of the search in the page's order (the count's list).
         var ordered = search.Sort switch
         {
             MigrantSort.Name => query.OrderBy(m => m.FamilyName).ThenBy(m => m.GivenName).ThenBy(m => m.Id),
             MigrantSort.FileNumber => query.OrderBy(m => m.FileNumber),
             _ => query.OrderByDescending(m => m.Id),
         };
-        return [.. page.Ids, -1, page.Count?.Count ?? -2, -1, .. await ordered.Select(m => m.Id).ToListAsync()];
+        return ([.. page.Ids, -1, page.Count?.Count ?? -2, page.Count?.More == true ? 1 : 0, -1, .. await ordered.Select(m => m.Id).ToListAsync()], walked);
     }
 
     private static CurrentUser User(string role, int? region, int? centre)
