@@ -227,7 +227,7 @@ public sealed partial class MigrantSearch
     /// </summary>
     private SearchPlan? plan;
 
-    private sealed record SearchPlan(IReadOnlyList<int> Counts, bool Walk, int? ScopeRegionId, int WalkedFiles);
+    private sealed record SearchPlan(IReadOnlyList<int> Counts, bool Walk, int? ScopeRegionId, int WalkedFiles, bool ProbeAll);
 
     /// <summary>Whether <see cref="Apply"/> looks for the first page among the scope's newest files only (see <see cref="WalkedFiles"/>).</summary>
     public bool Walks => plan?.Walk == true;
@@ -288,7 +288,10 @@ public sealed partial class MigrantSearch
         var walk = words.Where((w, i) => !IsShortExtra(i, w)).Count() == 1 && rarest > commonWord
             && Sort == MigrantSort.Recent && After is null && Before is null
             && scope.Kind is Infrastructure.Auth.ScopeKind.Region or Infrastructure.Auth.ScopeKind.National or Infrastructure.Auth.ScopeKind.System;
-        plan = new SearchPlan(counts, walk, scope.Kind == Infrastructure.Auth.ScopeKind.Region ? scope.RegionId : null, walked);
+        // A director's files are their centre's few hundred apprentices (ForScope lists them from
+        // the centre's enrolments): each is checked through its own tokens, no word's candidates listed.
+        var apprentices = scope.Kind == Infrastructure.Auth.ScopeKind.Centre && scope.CentreId is not null;
+        plan = new SearchPlan(counts, walk, scope.Kind == Infrastructure.Auth.ScopeKind.Region ? scope.RegionId : null, walked, apprentices);
     }
 
     /// <summary>
@@ -344,7 +347,7 @@ public sealed partial class MigrantSearch
                 var to = NameKey.PrefixUpperBound(from);
                 query = query.Where(m => m.NameTokens.Any(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0));
             }
-            else if (i == driver && !walk)
+            else if (i == driver && !walk && !p.ProbeAll)
             {
                 var ids = Candidates(db, words[i]);
                 query = query.Where(m => ids.Contains(m.Id));
