@@ -97,9 +97,9 @@ public sealed partial class MigrantSearch
         return query;
     }
 
-    private static IQueryable<Migrant> ApplyText(AppDbContext db, IQueryable<Migrant> query, string text, bool sensitive)
+    private IQueryable<Migrant> ApplyText(AppDbContext db, IQueryable<Migrant> query, string text, bool sensitive)
     {
-        if (text.Any(char.IsAsciiDigit) && !text.Contains(' ', StringComparison.Ordinal))
+        if (IsNumberSearch(text))
         {
             // A number: file number, phone or document number, by prefix on indexed columns.
             var upper = text.ToUpperInvariant();
@@ -132,8 +132,11 @@ public sealed partial class MigrantSearch
             }
             return query.Where(m => ids.Contains(m.Id));
         }
-        var words = NameKey.Words(text).Select(NameKey.Query).Where(w => w.Phonetic.Length > 0)
-            .DistinctBy(w => w.Phonetic).Take(6).OrderByDescending(w => w.Phonetic.Length).ToList();
+        var words = QueryWords(text);
+        if (plan is { } p && p.Counts.Count == words.Count)
+        {
+            return ApplyPlanned(db, query, words, p);
+        }
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -149,22 +152,215 @@ public sealed partial class MigrantSearch
             // Each word is a prefix of a token of the same script, or (cross-script) the other
             // script's skeleton: two index range scans on the token key, united. A word that
             // matches neither matches nothing: no fallback.
-            var ids = db.MigrantNameTokens
-                .Where(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0)
-                .Select(t => t.MigrantId);
-            if (word.CrossScript is { } cross)
-            {
-                var skeleton = Limit(cross);
-                var skeletonEnd = NameKey.PrefixUpperBound(skeleton);
-                var other = word.CrossScriptExact
-                    ? db.MigrantNameTokens.Where(t => t.Token == skeleton)
-                    : db.MigrantNameTokens.Where(t => string.Compare(t.Token, skeleton) >= 0 && string.Compare(t.Token, skeletonEnd) < 0);
-                ids = ids.Concat(other.Select(t => t.MigrantId));
-            }
+            var ids = Candidates(db, word);
             query = query.Where(m => ids.Contains(m.Id));
         }
         return query;
     }
+
+    /// <summary>The name words of the box as looked up: distinct, at most six, longest first.</summary>
+    private static List<NameKey.QueryWord> QueryWords(string text) =>
+        NameKey.Words(text).Select(NameKey.Query).Where(w => w.Phonetic.Length > 0)
+            .DistinctBy(w => w.Phonetic).Take(6).OrderByDescending(w => w.Phonetic.Length).ToList();
+
+    /// <summary>A very short word after the first ("ndiaye a") is only ever checked on the others' candidates.</summary>
+    private static bool IsShortExtra(int index, NameKey.QueryWord word) => index > 0 && Limit(word.Phonetic).Length < 3;
+
+    /// <summary>The migrants having a token the word matches: its same-script prefix range and its cross-script skeleton (range or seek), united.</summary>
+    private static IQueryable<int> Candidates(AppDbContext db, NameKey.QueryWord word)
+    {
+        var from = Limit(word.Phonetic);
+        var to = NameKey.PrefixUpperBound(from);
+        var ids = db.MigrantNameTokens
+            .Where(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0)
+            .Select(t => t.MigrantId);
+        if (word.CrossScript is { } cross)
+        {
+            var skeleton = Limit(cross);
+            var skeletonEnd = NameKey.PrefixUpperBound(skeleton);
+            var other = word.CrossScriptExact
+                ? db.MigrantNameTokens.Where(t => t.Token == skeleton)
+                : db.MigrantNameTokens.Where(t => string.Compare(t.Token, skeleton) >= 0 && string.Compare(t.Token, skeletonEnd) < 0);
+            ids = ids.Concat(other.Select(t => t.MigrantId));
+        }
+        return ids;
+    }
+
+    /// <summary>The same match as <see cref="Candidates"/>, checked on one file through its own tokens (the token index by migrant: a few rows).</summary>
+    private static IQueryable<Migrant> Probe(IQueryable<Migrant> query, NameKey.QueryWord word)
+    {
+        var from = Limit(word.Phonetic);
+        var to = NameKey.PrefixUpperBound(from);
+        if (word.CrossScript is not { } cross)
+        {
+            return query.Where(m => m.NameTokens.Any(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0));
+        }
+        var skeleton = Limit(cross);
+        if (word.CrossScriptExact)
+        {
+            return query.Where(m => m.NameTokens.Any(t => (string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0) || t.Token == skeleton));
+        }
+        var skeletonEnd = NameKey.PrefixUpperBound(skeleton);
+        return query.Where(m => m.NameTokens.Any(t => (string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0)
+            || (string.Compare(t.Token, skeleton) >= 0 && string.Compare(t.Token, skeletonEnd) < 0)));
+    }
+
+    /// <summary>
+    /// Above this many candidate tokens (one file in thirty at a million) a single name word is
+    /// "common" (Diallo, Mohamed: tens of thousands): its first page is looked for among the
+    /// scope's <see cref="WalkedFiles"/> newest files, each checked through its own tokens, instead
+    /// of listing and sorting all its candidates. Below it, the rarest word's candidates are listed.
+    /// </summary>
+    public const int CommonWordCandidates = 40_000;
+
+    /// <summary>
+    /// How many of the scope's newest files a common word's first page looks through. When fewer
+    /// than a page and its count (201) match there (names are not spread evenly: an import brings
+    /// thousands of files of one community), the search is made again from the word's candidates
+    /// (<see cref="StopWalking"/>): the same people, found the longer way.
+    /// </summary>
+    public const int WalkedFiles = 8_000;
+
+    /// <summary>
+    /// How the name words are looked up, chosen from their candidate counts (see <see cref="PlanAsync"/>).
+    /// Null until planned: <see cref="Apply"/> then lists every word's candidates.
+    /// </summary>
+    private SearchPlan? plan;
+
+    private sealed record SearchPlan(IReadOnlyList<int> Counts, bool Walk, int? ScopeRegionId, int WalkedFiles, bool ProbeAll);
+
+    /// <summary>Whether <see cref="Apply"/> looks for the first page among the scope's newest files only (see <see cref="WalkedFiles"/>).</summary>
+    public bool Walks => plan?.Walk == true;
+
+    /// <summary>After a walk found less than a first page and its count: list the word's candidates instead.</summary>
+    public void StopWalking()
+    {
+        if (plan is not null)
+        {
+            plan = plan with { Walk = false };
+        }
+    }
+
+    /// <summary>
+    /// Counts each name word's candidate tokens, each count stopping at
+    /// <see cref="CommonWordCandidates"/> or at the smallest count found so far (only the rarest
+    /// word matters), so that <see cref="Apply"/> can start from the rarest word and check the
+    /// others on its candidates only. Listing every word's candidates (issue 13: "aissatou dialo"
+    /// built two lists of 33,000 and 95,000 ids to keep 200) cost 40 ms at a million files; the
+    /// counts cost a read of at most 40,000 index entries per word. The people found, their
+    /// order and the scope are the same whatever the plan.
+    /// </summary>
+    public Task PlanAsync(AppDbContext db, Infrastructure.Auth.AccessScope scope, CancellationToken ct) =>
+        PlanAsync(db, scope, CommonWordCandidates, WalkedFiles, ct);
+
+    /// <param name="commonWord">The candidate count above which one word walks the scope's newest files (tests lower it).</param>
+    /// <param name="walked">How many of the newest files such a walk looks through (tests lower it).</param>
+    public async Task PlanAsync(AppDbContext db, Infrastructure.Auth.AccessScope scope, int commonWord, int walked, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        plan = null;
+        var text = Q?.Trim();
+        if (string.IsNullOrEmpty(text) || IsNumberSearch(text))
+        {
+            return;
+        }
+        var words = QueryWords(text);
+        var counts = new List<int>(words.Count);
+        var smallest = commonWord;
+        var rarest = int.MaxValue;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (IsShortExtra(i, words[i]))
+            {
+                counts.Add(int.MaxValue);
+                continue;
+            }
+            var n = await Candidates(db, words[i]).Take(smallest + 1).CountAsync(ct);
+            counts.Add(n);
+            rarest = Math.Min(rarest, n);
+            smallest = Math.Min(smallest, n);
+        }
+        // A walk: one common word (very short extra words are checked on each file anyway), the
+        // first page newest first, and a scope whose files are read in id order — a region's
+        // through its (RegionId, Id) index, the country's through the key; a director's few
+        // apprentices are listed from the centre's enrolments instead.
+        var walk = words.Where((w, i) => !IsShortExtra(i, w)).Count() == 1 && rarest > commonWord
+            && Sort == MigrantSort.Recent && After is null && Before is null
+            && scope.Kind is Infrastructure.Auth.ScopeKind.Region or Infrastructure.Auth.ScopeKind.National or Infrastructure.Auth.ScopeKind.System;
+        // A director's files are their centre's few hundred apprentices (ForScope lists them from
+        // the centre's enrolments): each is checked through its own tokens, no word's candidates listed.
+        var apprentices = scope.Kind == Infrastructure.Auth.ScopeKind.Centre && scope.CentreId is not null;
+        plan = new SearchPlan(counts, walk, scope.Kind == Infrastructure.Auth.ScopeKind.Region ? scope.RegionId : null, walked, apprentices);
+    }
+
+    /// <summary>
+    /// The list's page of this search in the user's scope, and the query it came from (for a
+    /// later page's count). A walk (see <see cref="WalkedFiles"/>) that finds less than a first
+    /// page and its count is made again from the word's candidates: the same ids either way.
+    /// </summary>
+    public async Task<(IQueryable<Migrant> Query, MigrantPaging.Page Page)> PageAsync(AppDbContext db, Infrastructure.Auth.AccessScope scope,
+        int currentYear, bool sensitive, int size, CancellationToken ct)
+    {
+        var query = ForScope(Apply(db, currentYear, sensitive), db, scope);
+        var page = await MigrantPaging.PageAsync(db, query, this, size, ct);
+        if (Walks && page.Count is not { More: true })
+        {
+            StopWalking();
+            query = ForScope(Apply(db, currentYear, sensitive), db, scope);
+            page = await MigrantPaging.PageAsync(db, query, this, size, ct);
+        }
+        return (query, page);
+    }
+
+    private static IQueryable<Migrant> ApplyPlanned(AppDbContext db, IQueryable<Migrant> query, List<NameKey.QueryWord> words, SearchPlan p)
+    {
+        var driver = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!IsShortExtra(i, words[i]) && (driver < 0 || p.Counts[i] < p.Counts[driver]))
+            {
+                driver = i;
+            }
+        }
+        if (driver < 0)
+        {
+            return query;
+        }
+        var walk = p.Walk;
+        if (walk)
+        {
+            // The scope's newest files (a region's: the same rows as the row-scope filter, stated
+            // so that the database reads them from the (RegionId, Id) index in order), then each checked.
+            if (p.ScopeRegionId is { } region)
+            {
+                query = query.Where(m => m.RegionId == region);
+            }
+            query = query.OrderByDescending(m => m.Id).TakeConstant(p.WalkedFiles);
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (IsShortExtra(i, words[i]))
+            {
+                // As unplanned: a very short extra word is a same-script prefix only.
+                var from = Limit(words[i].Phonetic);
+                var to = NameKey.PrefixUpperBound(from);
+                query = query.Where(m => m.NameTokens.Any(t => string.Compare(t.Token, from) >= 0 && string.Compare(t.Token, to) < 0));
+            }
+            else if (i == driver && !walk && !p.ProbeAll)
+            {
+                var ids = Candidates(db, words[i]);
+                query = query.Where(m => ids.Contains(m.Id));
+            }
+            else
+            {
+                query = Probe(query, words[i]);
+            }
+        }
+        return query;
+    }
+
+    private static bool IsNumberSearch(string text) => text.Any(char.IsAsciiDigit) && !text.Contains(' ', StringComparison.Ordinal);
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Z]{2,5}-[0-9]{4}-[0-9]{6}$")]
     private static partial System.Text.RegularExpressions.Regex WholeFileNumber();

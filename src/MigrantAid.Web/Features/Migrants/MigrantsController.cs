@@ -28,8 +28,8 @@ public sealed class MigrantsController(
             // Ignored by the search anyway; cleared so that links and the form do not carry it on.
             search.Status = null;
         }
-        var query = MigrantSearch.ForScope(search.Apply(db, Today.Year, sensitive), db, user.Scope);
-        var page = await MigrantPaging.PageAsync(db, query, search, PageSize, ct);
+        await search.PlanAsync(db, user.Scope, ct);
+        var (query, page) = await search.PageAsync(db, user.Scope, Today.Year, sensitive, PageSize, ct);
         var language = Cultures.Current;
         var ids = page.Ids;
         // The result count, bounded: a list without a query never counts the whole registry
