@@ -75,9 +75,15 @@ public sealed class ConventionFiguresSnapshot(AppDbContext db, IEnumerable<IIndi
                 }
                 continue;
             }
-            // Each person once per convention (as the calculator counts them), then shared and distinct counts in memory.
-            var members = await facts.Where(f => f.MigrantId != null).Select(f => new { f.ConventionId, f.MigrantId }).Distinct().ToListAsync(ct);
-            foreach (var person in members.GroupBy(m => m.MigrantId!.Value))
+            // One query: each person once per convention (as the calculator counts them) and each convention's head-counts
+            // (the group without a person); then shared and distinct counts in memory.
+            var groups = await facts.GroupBy(f => new { f.ConventionId, f.MigrantId })
+                .Select(g => new { g.Key.ConventionId, g.Key.MigrantId, Heads = g.Sum(f => f.HeadCount) }).ToListAsync(ct);
+            foreach (var h in groups.Where(g => g.MigrantId is null))
+            {
+                heads[h.ConventionId] = heads.GetValueOrDefault(h.ConventionId) + h.Heads;
+            }
+            foreach (var person in groups.Where(g => g.MigrantId is not null).GroupBy(m => m.MigrantId!.Value))
             {
                 var of = person.Select(m => m.ConventionId).Order().ToList();
                 foreach (var c in of)
@@ -99,10 +105,6 @@ public sealed class ConventionFiguresSnapshot(AppDbContext db, IEnumerable<IIndi
                         distinct[region] = distinct.GetValueOrDefault(region) + 1;
                     }
                 }
-            }
-            foreach (var h in await facts.Where(f => f.MigrantId == null).GroupBy(f => f.ConventionId).Select(g => new { g.Key, Sum = g.Sum(f => f.HeadCount) }).ToListAsync(ct))
-            {
-                heads[h.Key] = heads.GetValueOrDefault(h.Key) + h.Sum;
             }
         }
         var k = (int)kind;

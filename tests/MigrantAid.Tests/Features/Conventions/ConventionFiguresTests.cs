@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Conventions;
+using MigrantAid.Web.Features.Dashboard;
 using MigrantAid.Web.Infrastructure.Localization;
 
 namespace MigrantAid.Tests.Features.Conventions;
@@ -222,6 +224,15 @@ public sealed class ConventionFiguresTests(ConventionsFixture app) : IClassFixtu
     {
         await app.DatasetAsync();
         await app.RefreshFiguresAsync();
+        // Hold the refresh gate: the first page asks the background job for a refresh, which must not run before the second page.
+        var gate = app.Services.GetRequiredService<FiguresTrigger>();
+        var entered = false;
+        for (var i = 0; i < 300 && !entered; i++)
+        {
+            entered = gate.TryEnter();
+            if (!entered) await Task.Delay(100);
+        }
+        Assert.True(entered);
         await app.WithDbAsync(async db =>
         {
             await db.ConventionFigures.ExecuteDeleteAsync();
@@ -239,6 +250,7 @@ public sealed class ConventionFiguresTests(ConventionsFixture app) : IClassFixtu
         }
         finally
         {
+            gate.Exit();
             await app.RefreshFiguresAsync();
         }
     }
