@@ -35,6 +35,9 @@ internal sealed class BenchApp(string folder, SqlCapture capture) : WebApplicati
         // The import row measures how long a preview takes: the preview's time budget (a guard for
         // users, Import:PreviewSeconds) would stop it at 120 s on a loaded machine before it is measured.
         builder.UseSetting("Import:PreviewSeconds", "3600");
+        // The bench rebuilds the figures once itself before it times pages (Program.cs): no background
+        // rebuild may start in the middle of a row (it holds the write lock for seconds and competes for the cores).
+        builder.UseSetting("Figures:Enabled", "false");
         builder.ConfigureTestServices(s => s.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(capture)));
     }
 

@@ -82,44 +82,29 @@ internal static class BenchMain
         Console.WriteLine($"app started in {startWatch.Elapsed.TotalSeconds:N1} s");
         Console.WriteLine(Counts(dbPath));
 
-        // The dashboards read summary rows rebuilt in the background, from start-up then every few
-        // minutes: wait for the start-up rebuild (or run one if none is under way) so that the
-        // pages are timed on figures, and say how long a full rebuild took.
-        // Figures__Enabled=false (e.g. for --only import): no background rebuild takes the write lock in the middle of a row.
-        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MigrantAid.Web.Features.Dashboard.FiguresOptions>>().Value.Enabled)
+        // The dashboards and the convention indicators read summary rows rebuilt in the background
+        // (at start-up, then every few minutes): rebuild them once so that the pages are timed on
+        // figures, and say how long a full rebuild took.
         {
-            Console.WriteLine("dashboard figures: not refreshed (Figures:Enabled=false)");
-        }
-        else
-        {
+            // The background refresh is off in the bench (BenchApp): one refresh here, then none while rows are timed.
             var refreshWatch = Stopwatch.StartNew();
-            var trigger = app.Services.GetRequiredService<MigrantAid.Web.Features.Dashboard.FiguresTrigger>();
-            var next = trigger.NextRun;
-            trigger.RequestNow();
-            await next;
-            // When the start-up refresh was under way, the request above queued a second one that
-            // starts right after it: wait until no refresh has run for 5 s in a row, so that none
-            // (a write transaction of seconds, minutes under load) overlaps the timings or locks out
-            // the sign-ins. Polled: awaiting NextRun could catch the next scheduled run, 15 min on.
-            for (var quiet = 0; quiet < 25; await Task.Delay(TimeSpan.FromMilliseconds(200)))
+            await using (var run = app.Services.CreateAsyncScope())
             {
-                if (trigger.TryEnter())
-                {
-                    trigger.Exit();
-                    quiet++;
-                }
-                else
-                {
-                    quiet = 0;
-                }
+                run.ServiceProvider.GetRequiredService<MigrantAid.Web.Infrastructure.Auth.CurrentUser>().EnterSystemScope("bench: refresh the figures before timing pages");
+                _ = await run.ServiceProvider.GetRequiredService<MigrantAid.Web.Features.Dashboard.FiguresRefresher>().RefreshAsync(CancellationToken.None)
+                    ?? throw new InvalidOperationException("the figures lease is held by another instance");
             }
             await using var scope = app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Infrastructure.Auth.CurrentUser>().EnterSystemScope("bench: read when the dashboard figures were refreshed");
             var refresh = await scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Data.AppDbContext>().DashboardFigureRefreshes
                 .AsNoTracking().SingleAsync(x => x.Id == 1);
             Console.WriteLine($"dashboard figures: a full refresh took {refresh.DurationMs / 1000.0:N1} s ({refresh.Rows:N0} summary rows; waited {refreshWatch.Elapsed.TotalSeconds:N1} s)");
+            // The convention indicators' snapshot is rebuilt in the same refresh (its time is part of the one above).
+            var conventions = await scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Data.AppDbContext>().ConventionFigureRefreshes
+                .AsNoTracking().SingleOrDefaultAsync(x => x.Id == 1);
+            Console.WriteLine(conventions is null ? "convention figures: none"
+                : $"convention figures: computed in {conventions.DurationMs / 1000.0:N1} s ({conventions.Rows:N0} rows, years {conventions.FirstYear}-{conventions.LastYear})");
         }
-
 
         foreach (var account in new[] { Accounts.Admin, Accounts.National })
         {

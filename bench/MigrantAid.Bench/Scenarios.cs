@@ -39,7 +39,7 @@ internal sealed record Result(
     [property: JsonPropertyName("note")] string? Note = null);
 
 /// <summary>What the scenarios need from the generated data: files of the social worker's region, a director's centre.</summary>
-internal sealed record Fixtures(string[] FileNumbers, string[] DocumentNumbers, int[] CaseFiles, int DirectorCentreId, int RskRegionId, int[] TangerCaseFiles)
+internal sealed record Fixtures(string[] FileNumbers, string[] DocumentNumbers, int[] CaseFiles, int DirectorCentreId, int RskRegionId, int[] TangerCaseFiles, int BusiestConventionId = 0)
 {
     public static Fixtures Load(string path)
     {
@@ -74,7 +74,10 @@ internal sealed record Fixtures(string[] FileNumbers, string[] DocumentNumbers, 
         var tta = Scalar("SELECT Id FROM Regions WHERE Code = 'TTA'");
         var tangerCases = tta.Length == 0 ? cases
             : Column($"SELECT Id FROM Migrants WHERE RegionId = {tta} AND MergedIntoId IS NULL AND Id % {step} = 2 LIMIT 200").Select(int.Parse).ToArray();
-        return new Fixtures([.. files], [.. documents], cases, centre, rsk, tangerCases.Length > 0 ? tangerCases : cases);
+        // The convention with the most attributed records: its page and donor report are counted live.
+        var busiest = Scalar("SELECT PartnerConventionId FROM ConventionAttributions GROUP BY PartnerConventionId ORDER BY COUNT(*) DESC LIMIT 1");
+        return new Fixtures([.. files], [.. documents], cases, centre, rsk, tangerCases.Length > 0 ? tangerCases : cases,
+            busiest.Length == 0 ? 0 : int.Parse(busiest, CultureInfo.InvariantCulture));
     }
 }
 
@@ -143,6 +146,11 @@ internal sealed class ScenarioRunner(BenchApp app, SqlCapture capture, string db
             new("partner home", Accounts.Partner, (c, _) => c.GetAsync("/")),
             new("national home", Accounts.National, (c, _) => c.GetAsync("/")),
             new("regional home", Accounts.Regional, (c, _) => c.GetAsync("/")),
+        ]),
+        // One convention, counted live from its attributed records (exact figures, frozen when sent), held to the dashboard target.
+        new("convention page and donor report, live (busiest convention, dashboard target)", 100, [
+            new("/Conventions/Details national", Accounts.National, (c, _) => c.GetAsync($"/Conventions/Details/{f.BusiestConventionId}")),
+            new("/Conventions/Report partner", Accounts.Partner, (c, _) => c.GetAsync($"/Conventions/Report/{f.BusiestConventionId}")),
         ]),
     ];
 

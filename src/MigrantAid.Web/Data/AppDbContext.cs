@@ -80,6 +80,8 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<DashboardFigure> DashboardFigures => Set<DashboardFigure>();
     public DbSet<DashboardFigureRefresh> DashboardFigureRefreshes => Set<DashboardFigureRefresh>();
     public DbSet<FileNumberCounter> FileNumberCounters => Set<FileNumberCounter>();
+    public DbSet<ConventionFigure> ConventionFigures => Set<ConventionFigure>();
+    public DbSet<ConventionFigureRefresh> ConventionFigureRefreshes => Set<ConventionFigureRefresh>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -309,17 +309,31 @@ public sealed class ConventionsController(
     }
 
     /// <summary>National view: each convention's own people, the distinct total, and the overlap between conventions.</summary>
+    /// <remarks>
+    /// Read from the snapshot rebuilt with the dashboard figures (it says when); a year the
+    /// snapshot does not hold (before the conventions' first year) is counted live.
+    /// </remarks>
     [Authorize(Permissions.ConventionsRead)]
-    public async Task<IActionResult> Overview(int? year, IndicatorKind? kind, [FromServices] IndicatorCalculator calculator, CancellationToken ct)
+    public async Task<IActionResult> Overview(int? year, IndicatorKind? kind, [FromServices] IndicatorCalculator calculator,
+        [FromServices] ConventionFigures figures, CancellationToken ct)
     {
         var today = clock.Today();
         var period = new ReportPeriod(year is >= 2000 and <= 2100 ? year.Value : today.Year, null);
         var k = kind is { } x && calculator.Knows(x) && !IndicatorCalculator.IsQuantity(x) ? x : IndicatorKind.PeopleEnrolled;
         var conventions = await db.PartnerConventions.AsNoTracking().OrderBy(c => c.Reference)
             .Select(c => new { c.Id, c.Reference }).ToListAsync(ct);
-        var overlap = await calculator.OverlapAsync(k, conventions.Select(c => c.Id).ToList(), period, ct);
-        return View(new OverviewViewModel(period, k, conventions.ToDictionary(c => c.Id, c => c.Reference), overlap,
-            Enum.GetValues<IndicatorKind>().Where(i => calculator.Knows(i) && !IndicatorCalculator.IsQuantity(i)).ToList()));
+        var ids = conventions.Select(c => c.Id).ToList();
+        var asOf = await figures.AsOfAsync(ct);
+        var overlap = asOf is null ? null : await figures.OverlapAsync(asOf, user.Scope, k, ids, period.Year, ct);
+        var live = asOf is not null && overlap is null;
+        if (live)
+        {
+            overlap = await calculator.OverlapAsync(k, ids, period, ct);
+        }
+        return View(new OverviewViewModel(period, k, conventions.ToDictionary(c => c.Id, c => c.Reference),
+            overlap ?? new Overlap(k, new Dictionary<int, int>(), 0, new Dictionary<(int, int), int>()),
+            Enum.GetValues<IndicatorKind>().Where(i => calculator.Knows(i) && !IndicatorCalculator.IsQuantity(i)).ToList(),
+            live ? null : asOf?.RefreshedAt, asOf is null));
     }
 
     private async Task<IReadOnlyList<(int Id, string Name)>> TradesAsync(CancellationToken ct) =>
@@ -398,4 +412,6 @@ public sealed record BulkAttributionViewModel(ConventionSummary Convention, Bulk
 
 public sealed record ReportViewModel(DonorReport Report, bool CanFreeze, bool CanManage);
 
-public sealed record OverviewViewModel(ReportPeriod Period, IndicatorKind Kind, IReadOnlyDictionary<int, string> Conventions, Overlap Overlap, IReadOnlyList<IndicatorKind> Kinds);
+/// <summary>The national view: <see cref="AsOf"/> when read from the snapshot, null when counted live; <see cref="Pending"/> before the first snapshot.</summary>
+public sealed record OverviewViewModel(ReportPeriod Period, IndicatorKind Kind, IReadOnlyDictionary<int, string> Conventions, Overlap Overlap, IReadOnlyList<IndicatorKind> Kinds,
+    DateTimeOffset? AsOf = null, bool Pending = false);

@@ -10,6 +10,9 @@ public static class ConventionsSetup
     {
         services.AddScoped<IndicatorCalculator>();
         services.AddScoped<ConventionReports>();
+        // The indicators of the home widgets and the national view: a snapshot rebuilt with the dashboard figures.
+        services.AddScoped<IFiguresSnapshot, ConventionFiguresSnapshot>();
+        services.AddScoped<ConventionFigures>();
         services.AddScoped<BulkAttribution>();
         services.AddScoped<IIndicatorSource, TrainingIndicatorSource>();
         services.AddScoped<IDemoDataContributor, ConventionDemoData>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Infrastructure.Jobs;
 
 namespace MigrantAid.Web.Features.Dashboard;
@@ -43,7 +44,7 @@ public static class Measures
 /// transaction (readers keep the previous figures until it commits), under the "figures" lease
 /// so that one app instance at a time does it. The caller enters the system scope.
 /// </summary>
-public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProvider clock, FiguresTrigger gate)
+public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProvider clock, FiguresTrigger gate, IEnumerable<IFiguresSnapshot> snapshots)
 {
     public const string LeaseName = "figures";
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(30);
@@ -161,6 +162,12 @@ public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProv
             sums.Add(Measures.Attendance, x.RegionId, 0, (x.Year * 12) + x.Month, 1, 0, 0, x.Expected, x.Present);
         }
 
+        // The features' own snapshots (convention indicators...): computed now, swapped with the figures below.
+        foreach (var snapshot in snapshots)
+        {
+            await snapshot.ComputeAsync(ct);
+        }
+
         // Replace all rows at once: readers see the old figures or the new ones, never half.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.DashboardFigures.ExecuteDeleteAsync(ct);
@@ -168,6 +175,11 @@ public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProv
         {
             db.DashboardFigures.AddRange(chunk);
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        foreach (var snapshot in snapshots)
+        {
+            await snapshot.ReplaceAsync(ct);
             db.ChangeTracker.Clear();
         }
         var refresh = await db.DashboardFigureRefreshes.SingleOrDefaultAsync(x => x.Id == 1, ct);

@@ -28,6 +28,7 @@ public sealed class AuditTrail(IHttpContextAccessor httpContextAccessor, TimePro
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(UserSession), typeof(MigrantNameToken), typeof(ImportBatch), typeof(ImportProgressEntry), typeof(ImportRow),
         typeof(DashboardFigure), typeof(DashboardFigureRefresh), typeof(JobLease), typeof(FileNumberCounter),
+        typeof(ConventionFigure), typeof(ConventionFigureRefresh),
     ];
 
     /// <summary>Set during bulk reference-data seeding, which is not a person's change.</summary>

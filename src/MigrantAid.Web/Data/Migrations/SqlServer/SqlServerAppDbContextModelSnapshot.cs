@@ -922,6 +922,76 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.ToTable("ConventionAttributions");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("HeadCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OtherConventionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("People")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Year", "Measure");
+
+                    b.HasIndex("PartnerConventionId", "Measure", "Year");
+
+                    b.ToTable("ConventionFigures");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionFigureRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConventionFigureRefreshes");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
                 {
                     b.Property<int>("Id")

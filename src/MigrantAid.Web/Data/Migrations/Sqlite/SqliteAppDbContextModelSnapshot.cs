@@ -883,6 +883,74 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.ToTable("ConventionAttributions");
                 });
 
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionFigure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeadCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnerConventionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Year", "Measure");
+
+                    b.HasIndex("PartnerConventionId", "Measure", "Year");
+
+                    b.ToTable("ConventionFigures");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.ConventionFigureRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ConventionFigureRefreshes");
+                });
+
             modelBuilder.Entity("MigrantAid.Web.Domain.ConventionIndicator", b =>
                 {
                     b.Property<int>("Id")
