@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace MigrantAid.Web.Data.Migrations.SqlServer
+namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,17 +29,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    RequestId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    EntityKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -50,18 +50,18 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Countries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Alpha3 = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    NameFr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Alpha3 = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameAr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,10 +72,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "DashboardFigureRefreshes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    RefreshedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DurationMs = table.Column<long>(type: "bigint", nullable: false),
-                    Rows = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -86,17 +86,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "DashboardFigures",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Measure = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    TrainingCentreId = table.Column<int>(type: "int", nullable: false),
-                    Period = table.Column<int>(type: "int", nullable: false),
-                    PeriodMonths = table.Column<int>(type: "int", nullable: false),
-                    Key1 = table.Column<int>(type: "int", nullable: false),
-                    Key2 = table.Column<int>(type: "int", nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false),
-                    Value2 = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key1 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key2 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false),
+                    Value2 = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,10 +107,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -121,20 +121,20 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "DiplomaTracks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DurationMonths = table.Column<int>(type: "int", nullable: false),
-                    AlternatingTraining = table.Column<bool>(type: "bit", nullable: false),
-                    HostSharePercent = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    NameFr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DurationMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    AlternatingTraining = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HostSharePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameAr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,8 +145,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "FileNumberCounters",
                 columns: table => new
                 {
-                    Prefix = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Last = table.Column<int>(type: "int", nullable: false)
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,16 +157,16 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ImportBatches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ImportedCount = table.Column<int>(type: "int", nullable: false),
-                    Report = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    CheckedUpToMigrantId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Report = table.Column<string>(type: "TEXT", nullable: true),
+                    CheckedUpToMigrantId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,10 +177,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ImportProgressEntries",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(160)", maxLength: 160, nullable: false),
-                    Done = table.Column<int>(type: "int", nullable: false),
-                    Total = table.Column<int>(type: "int", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,9 +191,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "JobLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Holder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,30 +204,30 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "PartnerConventions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Reference = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TitleAr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    TitleEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Themes = table.Column<int>(type: "int", nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Budget = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    AgencyShare = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    ExchangeRateToMad = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: false),
-                    SignatureDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    AgeBands = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    StatusDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    SuspendedFrom = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Themes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Budget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    AgencyShare = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ExchangeRateToMad = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    SignatureDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgeBands = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuspendedFrom = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -238,19 +238,19 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Partners",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    NameFr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameAr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,18 +261,18 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Regions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Population = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    NameFr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameAr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -283,15 +283,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "RetentionRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DryRun = table.Column<bool>(type: "bit", nullable: false),
-                    Trigger = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Holder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Report = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Error = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DryRun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Report = table.Column<string>(type: "TEXT", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -302,8 +302,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "SearchIndexStates",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -314,17 +314,17 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Sectors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    NameFr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameAr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,12 +335,12 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Ticket = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -351,11 +351,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -372,15 +372,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ImportRows",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BatchId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Line = table.Column<int>(type: "int", nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    Messages = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Values = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DuplicateOf = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Messages = table.Column<string>(type: "TEXT", nullable: true),
+                    Values = table.Column<string>(type: "TEXT", nullable: true),
+                    DuplicateOf = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -397,11 +397,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ConventionAttributions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
-                    RecordKind = table.Column<int>(type: "int", nullable: false),
-                    RecordId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -418,22 +418,22 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ConventionIndicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    TitleFr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TitleAr = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TitleEn = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    Baseline = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
-                    BaselineYear = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TitleFr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleAr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Baseline = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    BaselineYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -450,14 +450,14 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ReportVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    FrozenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FrozenBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    FrozenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FrozenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -474,11 +474,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ConventionPartners",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
-                    PartnerId = table.Column<int>(type: "int", nullable: false),
-                    Roles = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Roles = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -501,16 +501,16 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AidSites",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -527,10 +527,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ConventionRegions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartnerConventionId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerConventionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -553,57 +553,57 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Migrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FileNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    FamilyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    GivenName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    FamilyNameArabic = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    GivenNameArabic = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Sex = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    BirthYear = table.Column<int>(type: "int", nullable: true),
-                    NationalityId = table.Column<int>(type: "int", nullable: false),
-                    Languages = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    ArrivalDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    AdministrativeStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RegularisationYear = table.Column<int>(type: "int", nullable: true),
-                    ResidenceCardNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    ResidenceCardExpiry = table.Column<DateOnly>(type: "date", nullable: true),
-                    UnhcrNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    EducationLevel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Skills = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Vulnerabilities = table.Column<int>(type: "int", nullable: false),
-                    WgSeeing = table.Column<int>(type: "int", nullable: true),
-                    WgHearing = table.Column<int>(type: "int", nullable: true),
-                    WgWalking = table.Column<int>(type: "int", nullable: true),
-                    WgRemembering = table.Column<int>(type: "int", nullable: true),
-                    WgSelfCare = table.Column<int>(type: "int", nullable: true),
-                    WgCommunicating = table.Column<int>(type: "int", nullable: true),
-                    HasDisability = table.Column<bool>(type: "bit", nullable: true),
-                    ConsentGiven = table.Column<bool>(type: "bit", nullable: false),
-                    ConsentScope = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ConsentDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConsentRecordedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    RegisteredById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    FamilyNameKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    GivenNameKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    FamilyNameArabicKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    GivenNameArabicKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    PhoneKey = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true, collation: "Latin1_General_100_BIN2"),
-                    NameSkeletonKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ArabicNameSkeletonKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ConfirmedNotDuplicateOf = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    MergedIntoId = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GivenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FamilyNameArabic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    GivenNameArabic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    NationalityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ArrivalDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdministrativeStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegularisationYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResidenceCardNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ResidenceCardExpiry = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UnhcrNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EducationLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Vulnerabilities = table.Column<int>(type: "INTEGER", nullable: false),
+                    WgSeeing = table.Column<int>(type: "INTEGER", nullable: true),
+                    WgHearing = table.Column<int>(type: "INTEGER", nullable: true),
+                    WgWalking = table.Column<int>(type: "INTEGER", nullable: true),
+                    WgRemembering = table.Column<int>(type: "INTEGER", nullable: true),
+                    WgSelfCare = table.Column<int>(type: "INTEGER", nullable: true),
+                    WgCommunicating = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasDisability = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ConsentGiven = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConsentScope = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ConsentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConsentRecordedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RegisteredById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    FamilyNameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GivenNameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FamilyNameArabicKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GivenNameArabicKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PhoneKey = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    NameSkeletonKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ArabicNameSkeletonKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ConfirmedNotDuplicateOf = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -632,20 +632,20 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Provinces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Population = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    NameFr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameAr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -662,18 +662,18 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Trades",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SectorId = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    NameFr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameAr = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SectorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    NameFr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameAr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -690,12 +690,12 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IndicatorTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ConventionIndicatorId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Quarter = table.Column<int>(type: "int", nullable: true),
-                    Value = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConventionIndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: true),
+                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -712,28 +712,28 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AidDistributions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    AidSiteId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    PlannedQuantity = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    ActualQuantity = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    Unit = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    PlannedRecipients = table.Column<int>(type: "int", nullable: false),
-                    DistributedBy = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    DifferenceReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    UnregisteredGirls = table.Column<int>(type: "int", nullable: false),
-                    UnregisteredBoys = table.Column<int>(type: "int", nullable: false),
-                    UnregisteredWomen = table.Column<int>(type: "int", nullable: false),
-                    UnregisteredMen = table.Column<int>(type: "int", nullable: false),
-                    ValueMad = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AidSiteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PlannedQuantity = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ActualQuantity = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PlannedRecipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistributedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    DifferenceReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    UnregisteredGirls = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnregisteredBoys = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnregisteredWomen = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnregisteredMen = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValueMad = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -750,20 +750,20 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "CaseNotes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Confidential = table.Column<bool>(type: "bit", nullable: false),
-                    AuthorId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Confidential = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -780,24 +780,24 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Consents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Purpose = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    PartnerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Method = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Witness = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RecordedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    WithdrawnOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    WithdrawnById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PartnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Witness = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    WithdrawnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WithdrawnById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -814,19 +814,19 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "HouseholdMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    RelatedMigrantId = table.Column<int>(type: "int", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Age = table.Column<int>(type: "int", nullable: true),
-                    Relationship = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelatedMigrantId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Age = table.Column<int>(type: "INTEGER", nullable: true),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -849,19 +849,19 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "MigrantMerges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    KeptId = table.Column<int>(type: "int", nullable: false),
-                    MergedId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    MovedRecords = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    ReversedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ReversedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KeptId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MergedId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MovedRecords = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ReversedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReversedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -884,8 +884,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "MigrantNameTokens",
                 columns: table => new
                 {
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    Token = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false, collation: "Latin1_General_100_BIN2")
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -902,22 +902,22 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Needs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ReferredTo = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReferredOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReferredTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -934,21 +934,21 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "PrivacyRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    HandledById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HandledById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -965,23 +965,23 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "TrainingCentres",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NameArabic = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    ProvinceId = table.Column<int>(type: "int", nullable: true),
-                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    SearchKey = table.Column<string>(type: "nvarchar(600)", maxLength: 600, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameArabic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1004,19 +1004,19 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "HostProfessionals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    TradeId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Contact = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TradeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1039,33 +1039,33 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IncomeActivities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Sector = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    TradeId = table.Column<int>(type: "int", nullable: true),
-                    City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    BusinessPlan = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    ExpectedMonthlyRevenue = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    GrantRequested = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    GrantGranted = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
-                    NeedId = table.Column<int>(type: "int", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ProposedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    StatusDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CommitteeScore = table.Column<int>(type: "int", nullable: true),
-                    CommitteeComment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FirstFundedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OperatingAtSixMonths = table.Column<bool>(type: "bit", nullable: true),
-                    OperatingAtTwelveMonths = table.Column<bool>(type: "bit", nullable: true),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TradeId = table.Column<int>(type: "INTEGER", nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BusinessPlan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ExpectedMonthlyRevenue = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    GrantRequested = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    GrantGranted = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    NeedId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProposedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CommitteeScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    CommitteeComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstFundedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OperatingAtSixMonths = table.Column<bool>(type: "INTEGER", nullable: true),
+                    OperatingAtTwelveMonths = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1088,13 +1088,13 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AidRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AidDistributionId = table.Column<int>(type: "int", nullable: false),
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    EarlierDistributionId = table.Column<int>(type: "int", nullable: true),
-                    RepeatReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AidDistributionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EarlierDistributionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RepeatReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1117,20 +1117,20 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AidRecipientUploads",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AidDistributionId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    FileHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    RecipientsHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    Rows = table.Column<int>(type: "int", nullable: false),
-                    Added = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AidDistributionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    RecipientsHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1147,28 +1147,28 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: true),
-                    TrainingCentreId = table.Column<int>(type: "int", nullable: true),
-                    PartnerId = table.Column<int>(type: "int", nullable: true),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PartnerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1197,18 +1197,18 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "CentreOffers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TrainingCentreId = table.Column<int>(type: "int", nullable: false),
-                    TradeId = table.Column<int>(type: "int", nullable: false),
-                    DiplomaTrackId = table.Column<int>(type: "int", nullable: false),
-                    AcademicYear = table.Column<int>(type: "int", nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TradeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DiplomaTrackId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcademicYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1237,8 +1237,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "CentreTrades",
                 columns: table => new
                 {
-                    TrainingCentreId = table.Column<int>(type: "int", nullable: false),
-                    TradeId = table.Column<int>(type: "int", nullable: false)
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TradeId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1261,37 +1261,37 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "Enrolments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    TrainingCentreId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    TradeId = table.Column<int>(type: "int", nullable: false),
-                    DiplomaTrackId = table.Column<int>(type: "int", nullable: false),
-                    AcademicYear = table.Column<int>(type: "int", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpectedEndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CapacityOverridden = table.Column<bool>(type: "bit", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    StatusDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EnrolledOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ActivatedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SuspendedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CertifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DiplomaNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    DeclinedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DroppedOutOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DropoutReason = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    DropoutNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    OutcomeRecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FollowUpDueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TradeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DiplomaTrackId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcademicYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpectedEndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CapacityOverridden = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EnrolledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ActivatedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SuspendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CertifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DiplomaNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DeclinedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DroppedOutOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DropoutReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DropoutNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    OutcomeRecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FollowUpDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1326,12 +1326,12 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ActivityBudgetLine",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IncomeActivityId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncomeActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1348,11 +1348,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ActivityMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IncomeActivityId = table.Column<int>(type: "int", nullable: false),
-                    MigrantId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncomeActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1375,14 +1375,14 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ActivityTranches",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IncomeActivityId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Condition = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ReceiptReference = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncomeActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Condition = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReceiptReference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1399,15 +1399,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "ActivityVisits",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    IncomeActivityId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Operating = table.Column<bool>(type: "bit", nullable: false),
-                    MonthlyRevenue = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
-                    MonthlyExpenses = table.Column<decimal>(type: "decimal(14,2)", precision: 14, scale: 2, nullable: true),
-                    Notes = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncomeActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Operating = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MonthlyRevenue = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    MonthlyExpenses = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1424,11 +1424,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1445,10 +1445,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1465,8 +1465,8 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1489,10 +1489,10 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1506,23 +1506,46 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnrolmentRisks",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reasons = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReasonCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidThrough = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnrolmentRisks", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentRisks_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HostPlacements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EnrolmentId = table.Column<int>(type: "int", nullable: false),
-                    TrainingCentreId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    HostProfessionalId = table.Column<int>(type: "int", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    SharePercent = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HostProfessionalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SharePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1545,22 +1568,22 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "MonthlyAttendance",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    EnrolmentId = table.Column<int>(type: "int", nullable: false),
-                    TrainingCentreId = table.Column<int>(type: "int", nullable: false),
-                    RegionId = table.Column<int>(type: "int", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Month = table.Column<int>(type: "int", nullable: false),
-                    CentreDaysExpected = table.Column<int>(type: "int", nullable: false),
-                    CentreDaysPresent = table.Column<int>(type: "int", nullable: false),
-                    HostDaysExpected = table.Column<int>(type: "int", nullable: false),
-                    HostDaysPresent = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    CentreDaysExpected = table.Column<int>(type: "INTEGER", nullable: false),
+                    CentreDaysPresent = table.Column<int>(type: "INTEGER", nullable: false),
+                    HostDaysExpected = table.Column<int>(type: "INTEGER", nullable: false),
+                    HostDaysPresent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1645,8 +1668,7 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1687,8 +1709,7 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Action",
@@ -1813,6 +1834,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentRisks_RegionId_TrainingCentreId_ReasonCount_ValidThrough",
+                table: "EnrolmentRisks",
+                columns: new[] { "RegionId", "TrainingCentreId", "ReasonCount", "ValidThrough" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_DiplomaTrackId",
                 table: "Enrolments",
                 column: "DiplomaTrackId");
@@ -1826,6 +1852,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IX_Enrolments_MigrantId_Status",
                 table: "Enrolments",
                 columns: new[] { "MigrantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_RegionId_AcademicYear_TrainingCentreId_Status",
+                table: "Enrolments",
+                columns: new[] { "RegionId", "AcademicYear", "TrainingCentreId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_RegionId_Status",
@@ -1921,8 +1952,7 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IX_IndicatorTargets_ConventionIndicatorId_Year_Quarter",
                 table: "IndicatorTargets",
                 columns: new[] { "ConventionIndicatorId", "Year", "Quarter" },
-                unique: true,
-                filter: "[Quarter] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MigrantMerges_KeptId",
@@ -2019,15 +2049,13 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IX_Migrants_ResidenceCardNumber",
                 table: "Migrants",
                 column: "ResidenceCardNumber",
-                unique: true,
-                filter: "[ResidenceCardNumber] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Migrants_UnhcrNumber",
                 table: "Migrants",
                 column: "UnhcrNumber",
-                unique: true,
-                filter: "[UnhcrNumber] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MonthlyAttendance_EnrolmentId_Year_Month",
@@ -2217,6 +2245,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EnrolmentRisks");
 
             migrationBuilder.DropTable(
                 name: "FileNumberCounters");
