@@ -70,6 +70,7 @@ internal static class BenchMain
         }
 
         // Start the app again on the filled file: start-up refreshes the planner statistics, as it would in production.
+        var startedAt = DateTimeOffset.UtcNow;
         var startWatch = Stopwatch.StartNew();
         using var app = new BenchApp(folder, capture);
         await app.WithDbAsync(_ => Task.CompletedTask);
@@ -83,12 +84,21 @@ internal static class BenchMain
             var refreshWatch = Stopwatch.StartNew();
             var trigger = app.Services.GetRequiredService<MigrantAid.Web.Features.Dashboard.FiguresTrigger>();
             var next = trigger.NextRun;
-            trigger.RequestNow();
-            await next;
             await using var scope = app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Infrastructure.Auth.CurrentUser>().EnterSystemScope("bench: read when the dashboard figures were refreshed");
-            var refresh = await scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Data.AppDbContext>().DashboardFigureRefreshes
-                .AsNoTracking().SingleAsync(x => x.Id == 1);
+            var db = scope.ServiceProvider.GetRequiredService<MigrantAid.Web.Data.AppDbContext>();
+            // The start-up run is under way (or done): wait for it. Asking for one more while it ran
+            // queued a second full rebuild that overlapped the timed rows (and its SQL was counted in theirs).
+            var idle = trigger.TryEnter();
+            if (idle)
+            {
+                trigger.Exit();
+            }
+            if (!idle || await db.DashboardFigureRefreshes.AsNoTracking().Where(x => x.Id == 1).Select(x => (DateTimeOffset?)x.RefreshedAt).SingleOrDefaultAsync() is not { } done || done < startedAt)
+            {
+                await next;
+            }
+            var refresh = await db.DashboardFigureRefreshes.AsNoTracking().SingleAsync(x => x.Id == 1);
             Console.WriteLine($"dashboard figures: a full refresh took {refresh.DurationMs / 1000.0:N1} s ({refresh.Rows:N0} summary rows; waited {refreshWatch.Elapsed.TotalSeconds:N1} s)");
         }
 
