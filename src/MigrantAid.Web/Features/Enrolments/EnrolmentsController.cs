@@ -49,17 +49,37 @@ public sealed class EnrolmentsController(
         {
             query = query.Where(e => e.Status == s);
         }
-        // Counted up to a cap: an exact count of a region's enrolments on every view read them all
-        // (issue 13); beyond the cap the page says "more than 10,000" and the filters narrow it.
-        var total = await query.Take(cap + 1).CountAsync(ct);
-        var capped = total > cap;
-        total = Math.Min(total, cap);
+        // Counted per academic year (the list's first sort key) from the covering (RegionId,
+        // AcademicYear, TrainingCentreId, Status) index, and shown up to a cap ("more than 10,000":
+        // the filters narrow it). The page is then read year by year, each year an index range sorted
+        // by name: one sort by name over the whole region read every enrolment of it (issue 13).
+        var years = (await query.GroupBy(e => e.AcademicYear).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderByDescending(g => g.Year).ToList();
+        var exact = years.Sum(g => g.Count);
+        var capped = exact > cap;
+        var total = Math.Min(exact, cap);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = await query.OrderByDescending(e => e.AcademicYear).ThenBy(e => e.Migrant!.FamilyName).ThenBy(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(e => new EnrolmentRow(e.Id, e.Migrant!.FileNumber, e.Migrant.FamilyName, e.Migrant.GivenName, e.TrainingCentre!.Name,
-                e.TradeId, e.DiplomaTrackId, e.AcademicYear, e.StartDate, e.Status))
-            .ToListAsync(ct);
+        var skip = (page - 1) * PageSize;
+        var rows = new List<EnrolmentRow>(PageSize);
+        foreach (var one in years)
+        {
+            if (skip >= one.Count)
+            {
+                skip -= one.Count;
+                continue;
+            }
+            var academicYear = one.Year;
+            rows.AddRange(await query.Where(e => e.AcademicYear == academicYear).OrderBy(e => e.Migrant!.FamilyName).ThenBy(e => e.Id)
+                .Skip(skip).Take(PageSize - rows.Count)
+                .Select(e => new EnrolmentRow(e.Id, e.Migrant!.FileNumber, e.Migrant.FamilyName, e.Migrant.GivenName, e.TrainingCentre!.Name,
+                    e.TradeId, e.DiplomaTrackId, e.AcademicYear, e.StartDate, e.Status))
+                .ToListAsync(ct));
+            skip = 0;
+            if (rows.Count >= PageSize)
+            {
+                break;
+            }
+        }
         return View(new EnrolmentListViewModel(centreId, year, status, page, total, PageSize, rows, await NamesAsync(ct)) { Capped = capped });
     }
 

@@ -46,18 +46,32 @@ public sealed class RiskList(AppDbContext db, IOptions<TrainingOptions> options,
             query = query.Where(e => e.RegionId == r);
             risks = risks.Where(x => x.RegionId == r);
         }
-        // The stored states (RiskState.cs) still valid today, with a reason: a region's few hundred
-        // rows from an index, where evaluating every apprentice took 181 ms of SQL at a million files.
+        // The stored states (RiskState.cs) still valid today, with a reason: a region's rows from an
+        // index, where evaluating every apprentice took 181 ms of SQL at a million files.
         var stored = await (
             from x in risks
             join e in query on x.EnrolmentId equals e.Id
-            select new { e.Id, e.MigrantId, e.TradeId, Centre = e.TrainingCentre!.Name, x.Reasons }).ToListAsync(ct);
-        var flagged = stored.Select(x => (x.Id, x.MigrantId, x.TradeId, x.Centre, Reasons: RiskRules.Reasons(x.Reasons))).ToList();
+            select new { e.Id, e.MigrantId, e.TradeId, e.TrainingCentreId, x.Reasons }).ToListAsync(ct);
+        var centreIds = stored.Select(x => x.TrainingCentreId).Distinct().ToList();
+        var centres = await db.TrainingCentres.AsNoTracking().Where(t => EF.Parameter(centreIds).Contains(t.Id))
+            .Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var flagged = stored.Select(x => (x.Id, x.MigrantId, x.TradeId, Centre: centres.GetValueOrDefault(x.TrainingCentreId, ""), Reasons: RiskRules.Reasons(x.Reasons))).ToList();
         // Enrolments without a state valid today (the month moved on before the background refresh,
-        // records written outside the app): evaluated now by the same rules, so the list is always exact.
-        var stale = query.Where(e => !db.EnrolmentRisks.Any(x => x.EnrolmentId == e.Id && x.ValidThrough >= today));
-        if (await stale.AnyAsync(ct))
+        // records written outside the app) are evaluated now by the same rules, so the list is always
+        // exact. Whether there are any is asked of the indexes alone: every active enrolment of the
+        // scope has a state (the same number of each) and none has expired.
+        var scoped = db.EnrolmentRisks.AsNoTracking();
+        if (centreId is { } sc)
         {
+            scoped = scoped.Where(x => x.TrainingCentreId == sc);
+        }
+        if (regionId is { } sr)
+        {
+            scoped = scoped.Where(x => x.RegionId == sr);
+        }
+        if (await scoped.AnyAsync(x => x.ValidThrough < today, ct) || await scoped.CountAsync(ct) != await query.CountAsync(ct))
+        {
+            var stale = query.Where(e => !db.EnrolmentRisks.Any(x => x.EnrolmentId == e.Id && x.ValidThrough >= today));
             flagged.AddRange((await RiskRules.EvaluateAsync(db, stale, today, Threshold, ct)).Where(x => x.Reasons.Count > 0)
                 .Select(x => (Id: x.EnrolmentId, x.MigrantId, x.TradeId, x.Centre, x.Reasons)));
         }
