@@ -51,6 +51,7 @@ public abstract class AppDbContext(DbContextOptions options, AuditTrail? auditTr
     public DbSet<HostProfessional> HostProfessionals => Set<HostProfessional>();
     public DbSet<HostPlacement> HostPlacements => Set<HostPlacement>();
     public DbSet<MonthlyAttendance> MonthlyAttendance => Set<MonthlyAttendance>();
+    public DbSet<EnrolmentRisk> EnrolmentRisks => Set<EnrolmentRisk>();
     public DbSet<IncomeActivity> IncomeActivities => Set<IncomeActivity>();
     public DbSet<ActivityMember> ActivityMembers => Set<ActivityMember>();
     public DbSet<ActivityTranche> ActivityTranches => Set<ActivityTranche>();

@@ -140,6 +140,13 @@ public sealed class SqlServerQueryTests
             }),
             ["risk list of a region"] = (Roles.RegionalManager, async db =>
                 await new RiskList(db, Options.Create(new TrainingOptions()), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero))).ForAsync(null, 4, default)),
+            ["enrolment list of a region"] = (Roles.RegionalManager, async db =>
+            {
+                var query = db.Enrolments.Where(e => e.RegionId == 4);
+                await query.Take(10_001).CountAsync();
+                await query.OrderByDescending(e => e.AcademicYear).ThenBy(e => e.Migrant!.FamilyName).ThenBy(e => e.Id).Take(25)
+                    .Select(e => new { e.Id, e.Migrant!.FamilyName, e.TrainingCentre!.Name }).ToListAsync();
+            }),
             ["audit trail"] = (Roles.Administrator, async db =>
             {
                 await db.AuditEntries.Where(a => a.Id < 1000).OrderByDescending(a => a.Id).Take(51).ToListAsync();
@@ -181,10 +188,22 @@ public sealed class SqlServerQueryTests
     }
 
     [Fact]
-    public async Task The_risk_list_sends_its_people_as_a_subquery_not_as_thousands_of_parameters()
+    public async Task The_risk_list_reads_the_stored_states_of_the_region_with_a_reason()
     {
         var sql = await CaptureAsync(Roles.RegionalManager, async db =>
             await new RiskList(db, Options.Create(new TrainingOptions()), TimeProvider.System).ForAsync(null, 4, default));
+        Assert.Matches(@"FROM \[EnrolmentRisks\] AS \[\w+\]", sql);
+        Assert.Matches(@"\[ReasonCount\] > 0", sql);
+        Assert.Matches(@"\[RegionId\] = @\w+", sql);
+    }
+
+    [Fact]
+    public async Task The_risk_rules_send_their_people_as_a_subquery_not_as_thousands_of_parameters()
+    {
+        // The rules as evaluated live (enrolments without a state valid today) and by the stored-state refresh.
+        var sql = await CaptureAsync(Roles.RegionalManager, async db =>
+            await RiskRules.EvaluateAsync(db, db.Enrolments.Where(e => e.RegionId == 4), new DateOnly(2026, 11, 16), 0.7, default));
+        AssertSargable(sql, "risk rules");
         Assert.Contains("IN (", sql, StringComparison.Ordinal);
         // The names of the people found at risk travel as one JSON parameter (OPENJSON), never one parameter per person.
         Assert.True(Regex.Count(sql, "OPENJSON") <= 1, sql);
@@ -208,6 +227,8 @@ public sealed class SqlServerQueryTests
     [InlineData("Enrolments", "MigrantId", "Status")]
     [InlineData("Enrolments", "DroppedOutOn")]
     [InlineData("Enrolments", "StartDate")]
+    [InlineData("Enrolments", "RegionId", "AcademicYear", "TrainingCentreId", "Status")]
+    [InlineData("EnrolmentRisks", "RegionId", "TrainingCentreId", "ReasonCount")]
     [InlineData("MonthlyAttendance", "EnrolmentId", "Year", "Month")]
     [InlineData("AuditEntries", "EntityType", "EntityKey")]
     [InlineData("AuditEntries", "UserName")]

@@ -44,7 +44,7 @@ public static class Measures
 /// transaction (readers keep the previous figures until it commits), under the "figures" lease
 /// so that one app instance at a time does it. The caller enters the system scope.
 /// </summary>
-public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProvider clock, FiguresTrigger gate, IEnumerable<IFiguresSnapshot> snapshots)
+public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProvider clock, FiguresTrigger gate, IEnumerable<IFiguresSnapshot> snapshots, IEnumerable<IPeriodicRefresh> others)
 {
     public const string LeaseName = "figures";
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(30);
@@ -59,7 +59,16 @@ public sealed class FiguresRefresher(AppDbContext db, JobLeases leases, TimeProv
         }
         try
         {
-            return await leases.RunExclusiveAsync(LeaseName, LeaseDuration, RefreshHoldingLeaseAsync, ct);
+            return await leases.RunExclusiveAsync(LeaseName, LeaseDuration, async c =>
+            {
+                var refresh = await RefreshHoldingLeaseAsync(c);
+                // Other features' periodic work, on the same schedule and lease (IPeriodicRefresh).
+                foreach (var other in others)
+                {
+                    await other.RunAsync(c);
+                }
+                return refresh;
+            }, ct);
         }
         finally
         {

@@ -21,8 +21,10 @@ public sealed class EnrolmentsController(
 {
     public const int PageSize = 25;
 
-    public async Task<IActionResult> Index(int? centreId, int? year, EnrolmentStatus? status, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(int? centreId, int? year, EnrolmentStatus? status,
+        [FromServices] Microsoft.Extensions.Options.IOptions<TrainingOptions> options, int page = 1, CancellationToken ct = default)
     {
+        var cap = options.Value.EnrolmentListCountCap;
         var query = db.Enrolments.AsNoTracking();
         // The row-scope filter is an OR over the scope kinds that no index serves: the user's own
         // centre or region is stated as well (the same rows), so that the count and the page seek
@@ -47,14 +49,38 @@ public sealed class EnrolmentsController(
         {
             query = query.Where(e => e.Status == s);
         }
-        var total = await query.CountAsync(ct);
+        // Counted per academic year (the list's first sort key) from the covering (RegionId,
+        // AcademicYear, TrainingCentreId, Status) index, and shown up to a cap ("more than 10,000":
+        // the filters narrow it). The page is then read year by year, each year an index range sorted
+        // by name: one sort by name over the whole region read every enrolment of it (issue 13).
+        var years = (await query.GroupBy(e => e.AcademicYear).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderByDescending(g => g.Year).ToList();
+        var exact = years.Sum(g => g.Count);
+        var capped = exact > cap;
+        var total = Math.Min(exact, cap);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = await query.OrderByDescending(e => e.AcademicYear).ThenBy(e => e.Migrant!.FamilyName).ThenBy(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(e => new EnrolmentRow(e.Id, e.Migrant!.FileNumber, e.Migrant.FamilyName, e.Migrant.GivenName, e.TrainingCentre!.Name,
-                e.TradeId, e.DiplomaTrackId, e.AcademicYear, e.StartDate, e.Status))
-            .ToListAsync(ct);
-        return View(new EnrolmentListViewModel(centreId, year, status, page, total, PageSize, rows, await NamesAsync(ct)));
+        var skip = (page - 1) * PageSize;
+        var rows = new List<EnrolmentRow>(PageSize);
+        foreach (var one in years)
+        {
+            if (skip >= one.Count)
+            {
+                skip -= one.Count;
+                continue;
+            }
+            var academicYear = one.Year;
+            rows.AddRange(await query.Where(e => e.AcademicYear == academicYear).OrderBy(e => e.Migrant!.FamilyName).ThenBy(e => e.Id)
+                .Skip(skip).Take(PageSize - rows.Count)
+                .Select(e => new EnrolmentRow(e.Id, e.Migrant!.FileNumber, e.Migrant.FamilyName, e.Migrant.GivenName, e.TrainingCentre!.Name,
+                    e.TradeId, e.DiplomaTrackId, e.AcademicYear, e.StartDate, e.Status))
+                .ToListAsync(ct));
+            skip = 0;
+            if (rows.Count >= PageSize)
+            {
+                break;
+            }
+        }
+        return View(new EnrolmentListViewModel(centreId, year, status, page, total, PageSize, rows, await NamesAsync(ct)) { Capped = capped });
     }
 
     /// <summary>
@@ -501,4 +527,6 @@ public sealed record EnrolmentListViewModel(int? CentreId, int? Year, EnrolmentS
     IReadOnlyList<EnrolmentRow> Rows, ReferenceNames Names)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>More enrolments than the count's cap match: <see cref="Total"/> is the cap.</summary>
+    public bool Capped { get; init; }
 }

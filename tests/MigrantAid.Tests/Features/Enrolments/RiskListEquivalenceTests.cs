@@ -29,8 +29,8 @@ public sealed partial class RiskListEquivalenceTests(AppFactory app) : IClassFix
     {
         var centre = await app.CentreAsync();
         var other = await app.CentreInRegionAsync("RSK");
-        await ArrangeAsync(centre, other);
-        var expected = await ExpectedAsync(centre.Id);
+        await ArrangeAsync(app, centre, other);
+        var expected = await ExpectedAsync(app, centre.Id, TrainingData.Today);
         Assert.True(expected.Count > 50, "the dataset spans two pages of the list");
         Assert.Contains(expected, r => r.Reasons.Contains(RiskReasonKind.LowAttendance));
         Assert.Contains(expected, r => r.Reasons.Contains(RiskReasonKind.NoPlacement));
@@ -51,7 +51,7 @@ public sealed partial class RiskListEquivalenceTests(AppFactory app) : IClassFix
         Assert.Equal(expected.Select(r => r.Id), home.Select(r => r.Id));
     }
 
-    private static List<(int Id, List<RiskReasonKind> Reasons)> Rows(string page)
+    internal static List<(int Id, List<RiskReasonKind> Reasons)> Rows(string page)
     {
         var rows = new List<(int, List<RiskReasonKind>)>();
         foreach (Match tr in RowPattern().Matches(page))
@@ -71,7 +71,7 @@ public sealed partial class RiskListEquivalenceTests(AppFactory app) : IClassFix
     private static partial Regex ReasonPattern();
 
     /// <summary>130 apprentices with every mix of attendance, placements, earlier dropouts and needs (fixed seed).</summary>
-    private async Task ArrangeAsync(TrainingCentre centre, TrainingCentre other) =>
+    internal static async Task ArrangeAsync(AppFactory app, TrainingCentre centre, TrainingCentre other) =>
         await app.WithDbAsync(async db =>
         {
             var rng = new Random(13);
@@ -166,10 +166,9 @@ public sealed partial class RiskListEquivalenceTests(AppFactory app) : IClassFix
         });
 
     /// <summary>The rules exactly as the list computed them in memory before the reasons moved into SQL.</summary>
-    private async Task<List<(int Id, string FamilyName, List<RiskReasonKind> Reasons)>> ExpectedAsync(int centreId) =>
+    internal static async Task<List<(int Id, string FamilyName, List<RiskReasonKind> Reasons)>> ExpectedAsync(AppFactory app, int centreId, DateOnly today) =>
         await app.WithDbAsync(async db =>
         {
-            var today = TrainingData.Today;
             var due = today.AddMonths(-1);
             var (dueYear, dueMonth) = (due.Year, due.Month);
             var dueMonthEnd = new DateOnly(dueYear, dueMonth, 1).AddMonths(1).AddDays(-1);

@@ -1426,7 +1426,39 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("TrainingCentreId", "AcademicYear", "Status");
 
+                    b.HasIndex("RegionId", "AcademicYear", "TrainingCentreId", "Status");
+
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.EnrolmentRisk", b =>
+                {
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReasonCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reasons")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ValidThrough")
+                        .HasColumnType("date");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("RegionId", "TrainingCentreId", "ReasonCount", "ValidThrough");
+
+                    b.ToTable("EnrolmentRisks");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.FileNumberCounter", b =>
@@ -3334,6 +3366,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Trade");
 
                     b.Navigation("TrainingCentre");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.EnrolmentRisk", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("MigrantAid.Web.Domain.EnrolmentRisk", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>

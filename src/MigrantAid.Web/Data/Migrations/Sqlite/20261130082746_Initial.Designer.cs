@@ -11,7 +11,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130070513_Initial")]
+    [Migration("20261130082746_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1374,7 +1374,39 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TrainingCentreId", "AcademicYear", "Status");
 
+                    b.HasIndex("RegionId", "AcademicYear", "TrainingCentreId", "Status");
+
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.EnrolmentRisk", b =>
+                {
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReasonCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reasons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("RegionId", "TrainingCentreId", "ReasonCount", "ValidThrough");
+
+                    b.ToTable("EnrolmentRisks");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.FileNumberCounter", b =>
@@ -3234,6 +3266,15 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                     b.Navigation("Trade");
 
                     b.Navigation("TrainingCentre");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.EnrolmentRisk", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("MigrantAid.Web.Domain.EnrolmentRisk", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>

@@ -1543,6 +1543,29 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnrolmentRisks",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MigrantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainingCentreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reasons = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReasonCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidThrough = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnrolmentRisks", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentRisks_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HostPlacements",
                 columns: table => new
                 {
@@ -1858,6 +1881,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentRisks_RegionId_TrainingCentreId_ReasonCount_ValidThrough",
+                table: "EnrolmentRisks",
+                columns: new[] { "RegionId", "TrainingCentreId", "ReasonCount", "ValidThrough" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_DiplomaTrackId",
                 table: "Enrolments",
                 column: "DiplomaTrackId");
@@ -1871,6 +1899,11 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
                 name: "IX_Enrolments_MigrantId_Status",
                 table: "Enrolments",
                 columns: new[] { "MigrantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_RegionId_AcademicYear_TrainingCentreId_Status",
+                table: "Enrolments",
+                columns: new[] { "RegionId", "AcademicYear", "TrainingCentreId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_RegionId_Status",
@@ -2265,6 +2298,9 @@ namespace MigrantAid.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EnrolmentRisks");
 
             migrationBuilder.DropTable(
                 name: "FileNumberCounters");

@@ -12,7 +12,7 @@ using MigrantAid.Web.Data;
 namespace MigrantAid.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261130070538_Initial")]
+    [Migration("20261130082750_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1429,7 +1429,39 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("TrainingCentreId", "AcademicYear", "Status");
 
+                    b.HasIndex("RegionId", "AcademicYear", "TrainingCentreId", "Status");
+
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.EnrolmentRisk", b =>
+                {
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MigrantId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReasonCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reasons")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TrainingCentreId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ValidThrough")
+                        .HasColumnType("date");
+
+                    b.HasKey("EnrolmentId");
+
+                    b.HasIndex("RegionId", "TrainingCentreId", "ReasonCount", "ValidThrough");
+
+                    b.ToTable("EnrolmentRisks");
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.FileNumberCounter", b =>
@@ -3337,6 +3369,15 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                     b.Navigation("Trade");
 
                     b.Navigation("TrainingCentre");
+                });
+
+            modelBuilder.Entity("MigrantAid.Web.Domain.EnrolmentRisk", b =>
+                {
+                    b.HasOne("MigrantAid.Web.Domain.Enrolment", null)
+                        .WithOne()
+                        .HasForeignKey("MigrantAid.Web.Domain.EnrolmentRisk", "EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MigrantAid.Web.Domain.HostPlacement", b =>

@@ -1543,6 +1543,29 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EnrolmentRisks",
+                columns: table => new
+                {
+                    EnrolmentId = table.Column<int>(type: "int", nullable: false),
+                    MigrantId = table.Column<int>(type: "int", nullable: false),
+                    TrainingCentreId = table.Column<int>(type: "int", nullable: false),
+                    RegionId = table.Column<int>(type: "int", nullable: false),
+                    Reasons = table.Column<int>(type: "int", nullable: false),
+                    ReasonCount = table.Column<int>(type: "int", nullable: false),
+                    ValidThrough = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnrolmentRisks", x => x.EnrolmentId);
+                    table.ForeignKey(
+                        name: "FK_EnrolmentRisks_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HostPlacements",
                 columns: table => new
                 {
@@ -1860,6 +1883,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnrolmentRisks_RegionId_TrainingCentreId_ReasonCount_ValidThrough",
+                table: "EnrolmentRisks",
+                columns: new[] { "RegionId", "TrainingCentreId", "ReasonCount", "ValidThrough" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_DiplomaTrackId",
                 table: "Enrolments",
                 column: "DiplomaTrackId");
@@ -1873,6 +1901,11 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
                 name: "IX_Enrolments_MigrantId_Status",
                 table: "Enrolments",
                 columns: new[] { "MigrantId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enrolments_RegionId_AcademicYear_TrainingCentreId_Status",
+                table: "Enrolments",
+                columns: new[] { "RegionId", "AcademicYear", "TrainingCentreId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enrolments_RegionId_Status",
@@ -2270,6 +2303,9 @@ namespace MigrantAid.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EnrolmentRisks");
 
             migrationBuilder.DropTable(
                 name: "FileNumberCounters");
