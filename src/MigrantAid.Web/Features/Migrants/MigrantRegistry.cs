@@ -308,33 +308,20 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     /// <paramref name="claim"/> runs first in the transaction (an import marks its file as
     /// imported there): when it answers false, nothing is written and the method answers false.
     /// </remarks>
-    public async Task<bool> CreateManyAsync(IReadOnlyList<Migrant> migrants, CancellationToken ct, Func<CancellationToken, Task<bool>>? claim = null)
-    {
-        var regionCodes = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
-        var year = clock.GetLocalNow().Year;
-        for (var attempt = 1; ; attempt++)
+    public Task<bool> CreateManyAsync(IReadOnlyList<Migrant> migrants, CancellationToken ct, Func<CancellationToken, Task<bool>>? claim = null) =>
+        SaveNumberedAsync(migrants, claim, async c =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (claim is not null && !await claim(ct))
-            {
-                await transaction.RollbackAsync(ct);
-                return false;
-            }
-            await NumberAsync(migrants, regionCodes, year, resync: attempt > 1, ct);
             db.Migrants.AddRange(migrants);
             try
             {
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return true;
+                await db.SaveChangesAsync(c);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException)
             {
-                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
+                throw;
             }
-        }
-    }
+        }, e => e is DbUpdateException, ct);
 
     /// <summary>
     /// The import's form of <see cref="CreateManyAsync"/> on SQLite: the same transaction, claim
@@ -342,8 +329,16 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
     /// by <see cref="BulkFileWriter"/> (prepared commands, audit entries in the same transaction)
     /// instead of the change tracker.
     /// </summary>
-    public async Task<bool> InsertManyAsync(IReadOnlyList<Migrant> migrants, IReadOnlyList<Consent> consents, BulkFileWriter writer,
-        CancellationToken ct, Func<CancellationToken, Task<bool>>? claim = null)
+    public Task<bool> InsertManyAsync(IReadOnlyList<Migrant> migrants, IReadOnlyList<Consent> consents, BulkFileWriter writer,
+        CancellationToken ct, Func<CancellationToken, Task<bool>>? claim = null) =>
+        SaveNumberedAsync(migrants, claim, c => writer.InsertAsync(migrants, consents, c), e => e is System.Data.Common.DbException, ct);
+
+    /// <summary>
+    /// One transaction: the claim, the numbers, the write. A number taken meanwhile by other means
+    /// (<paramref name="isClash"/>) rolls back and tries again with the counters resynchronised, twice at most.
+    /// </summary>
+    private async Task<bool> SaveNumberedAsync(IReadOnlyList<Migrant> migrants, Func<CancellationToken, Task<bool>>? claim,
+        Func<CancellationToken, Task> write, Func<Exception, bool> isClash, CancellationToken ct)
     {
         var regionCodes = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, ct);
         var year = clock.GetLocalNow().Year;
@@ -358,13 +353,12 @@ public sealed class MigrantRegistry(AppDbContext db, TimeProvider clock)
             await NumberAsync(migrants, regionCodes, year, resync: attempt > 1, ct);
             try
             {
-                await writer.InsertAsync(migrants, consents, ct);
+                await write(ct);
                 await transaction.CommitAsync(ct);
                 return true;
             }
-            catch (System.Data.Common.DbException) when (attempt < 3)
+            catch (Exception e) when (attempt < 3 && isClash(e))
             {
-                // A number taken meanwhile by other means: the next attempt resynchronises the counters.
                 await transaction.RollbackAsync(ct);
             }
         }
