@@ -63,6 +63,23 @@ public sealed record DashboardFilter(AccessScope Scope, int? RegionId, int? Cent
 
     /// <summary>How many months of the period have begun by today: the later ones have no figure yet (not zero).</summary>
     public int MonthsBegun(DashboardPeriod period) => period.Months.Count(m => m <= new DateOnly(Today.Year, Today.Month, 1));
+
+    /// <summary>
+    /// How many months of the period have a figure: begun, and up to the last one that has one
+    /// (a month's attendance is entered once it is over, so the month under way has none yet).
+    /// </summary>
+    public int MonthsWithFigures(DashboardPeriod period, Func<DateOnly, bool> has)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(has);
+        var months = period.Months;
+        var known = MonthsBegun(period);
+        while (known > 0 && !has(months[known - 1]))
+        {
+            known--;
+        }
+        return known;
+    }
 }
 
 public enum ChartKind { Bar, StackedBar, Line, Doughnut }

@@ -120,7 +120,8 @@ public sealed class TrainingSection(AppDbContext db, DashboardFigures figures, I
         var monthsBefore = await RatesAsync(attendance, f.Previous, ct);
         charts.Add(new DashboardChart("attendance", l["Dashboard.AttendanceRate"], ChartKind.Line,
             f.Period.Months.Select(DashboardMath.MonthLabel).ToList(),
-            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => months.GetValueOrDefault((m.Year * 12) + m.Month)).ToList(), f.MonthsBegun(f.Period)),
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => months.GetValueOrDefault((m.Year * 12) + m.Month)).ToList(),
+                f.MonthsWithFigures(f.Period, m => months.ContainsKey((m.Year * 12) + m.Month))),
              new(l["Dashboard.PreviousPeriod", f.Previous.Label], f.Previous.Months.Select(m => monthsBefore.GetValueOrDefault((m.Year * 12) + m.Month)).ToList())],
             IsPercent: true));
 
@@ -181,7 +182,8 @@ public sealed class TrainingSection(AppDbContext db, DashboardFigures figures, I
             d.TryGetValue(Measures.Month(m), out var x) ? DashboardMath.Rate(x.Present, x.Expected) : 0;
         charts.Add(new DashboardChart("attendance", l["Dashboard.AttendanceRate"], ChartKind.Line,
             f.Period.Months.Select(DashboardMath.MonthLabel).ToList(),
-            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => Rate(days, m)).ToList(), f.MonthsBegun(f.Period)),
+            [new(l["Dashboard.CurrentPeriod", f.Period.Label], f.Period.Months.Select(m => Rate(days, m)).ToList(),
+                f.MonthsWithFigures(f.Period, m => days.TryGetValue(Measures.Month(m), out var x) && x.Expected > 0)),
              new(l["Dashboard.PreviousPeriod", f.Previous.Label], f.Previous.Months.Select(m => Rate(daysBefore, m)).ToList())],
             IsPercent: true));
 

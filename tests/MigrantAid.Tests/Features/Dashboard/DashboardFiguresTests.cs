@@ -157,7 +157,19 @@ public sealed class DashboardFiguresTests(AppFactory app) : IClassFixture<AppFac
             var rows = raw.Attendance.Where(a => a.Year == m.Year && a.Month == m.Month).ToList();
             return DashboardMath.Rate(rows.Sum(a => a.CentreDaysPresent + a.HostDaysPresent), rows.Sum(a => a.CentreDaysExpected + a.HostDaysExpected));
         }
-        Assert.Equal(SoFar(p, Rate), Known(charts["attendance"], 0));
+        // The attendance of the months under way is not entered yet: no rate after the last month that has one.
+        bool Entered(DateOnly m) => raw.Attendance.Any(a => a.Year == m.Year && a.Month == m.Month && a.CentreDaysExpected + a.HostDaysExpected > 0);
+        var rates = SoFar(p, Rate);
+        var last = rates.Length - 1;
+        while (last >= 0 && rates[last] is null)
+        {
+            last--;
+        }
+        for (; last >= 0 && !Entered(p.Months[last]); last--)
+        {
+            rates[last] = null;
+        }
+        Assert.Equal(rates, Known(charts["attendance"], 0));
         Assert.Equal(p.Previous.Months.Select(Rate).ToArray(), Values(charts["attendance"], 1));
         bool In(DateOnly? d, DashboardPeriod q) => d >= q.From && d <= q.To;
         Assert.Equal(Enum.GetValues<DropoutReason>().Select(x => (double)raw.Enrolments.Count(e => In(e.DroppedOutOn, p) && e.DropoutReason == x)).ToArray(), Values(charts["dropouts"], 0));
